@@ -1,0 +1,51 @@
+//===- BugMode.h - From Go's verdicts to C++ dangling pointers --*- C++ -*-===//
+//
+// Go calls every store through a pointer a heap store and ignores statement
+// order. A C++ bug finder cannot: it must know where a pointer points and
+// whether the stored address is still there when the object dies. This file
+// prepares a lowered graph for either vocabulary and, for bug mode, finds a
+// witness path per escaping stack object.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CXXESCAPE_BUGMODE_H
+#define CXXESCAPE_BUGMODE_H
+
+#include "cxxescape/Graph.h"
+#include "cxxescape/Solver.h"
+
+#include <vector>
+
+namespace cxxescape {
+
+/// Go's reading: stores through pointers, unknown calls and globals' memory
+/// are the heap.
+void prepareGoMode(Graph &G);
+
+/// C++'s reading: stores through a pointer go where the pointer points
+/// (a local, the caller's memory through a parameter, *this, a global), and
+/// calls the engine does not see into are left alone.
+void prepareBugMode(Graph &G);
+
+/// One step of a witness, in flow order: the edge Dst.In[EdgeIndex].
+struct FlowStep {
+  LocId Dst;
+  int EdgeIndex;
+};
+
+/// Why a stack object dangles: the first location that outlives it and still
+/// holds its address when it dies, and the flow that put it there.
+struct Witness {
+  LocId Object = NoLoc;
+  LocId Holder = NoLoc;
+  std::vector<FlowStep> Steps;
+  bool ThroughClosure = false;
+};
+
+/// Searches, for every stack object, a flow of its address into a location
+/// that outlives it and still holds the address when the object dies. The
+/// solver must have run walkAll on the same bug-mode graph.
+std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S);
+
+} // namespace cxxescape
+
+#endif

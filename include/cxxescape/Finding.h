@@ -1,0 +1,48 @@
+//===- Finding.h - What reporters see ---------------------------*- C++ -*-===//
+//
+// Plain values: reporters never see the AST or the graph.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CXXESCAPE_FINDING_H
+#define CXXESCAPE_FINDING_H
+
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+struct SourceSpot {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Col = 0;
+  friend bool operator<(const SourceSpot &A, const SourceSpot &B) {
+    if (A.File != B.File)
+      return A.File < B.File;
+    if (A.Line != B.Line)
+      return A.Line < B.Line;
+    return A.Col < B.Col;
+  }
+  friend bool operator==(const SourceSpot &A, const SourceSpot &B) {
+    return A.File == B.File && A.Line == B.Line && A.Col == B.Col;
+  }
+};
+
+struct FindingNote {
+  SourceSpot Where;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Rule; // escape-return, ...
+  std::string Severity = "warning";
+  SourceSpot Where;
+  std::string Message;
+  std::vector<FindingNote> Notes;
+};
+
+/// Sorts by position and drops duplicates (a header seen by many TUs).
+void sortAndDedupe(std::vector<Finding> &Findings);
+
+} // namespace cxxescape
+
+#endif

@@ -1,0 +1,243 @@
+//===- Graph.h - The Clang-free escape graph IR -----------------*- C++ -*-===//
+//
+// Locations, edges and holes as in Go's cmd/compile/internal/escape, with C++
+// scopes in place of loop depth. Nothing here knows about Clang: the lowering
+// fills a Graph, the solver reads it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CXXESCAPE_GRAPH_H
+#define CXXESCAPE_GRAPH_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+using LocId = uint32_t;
+using ScopeId = uint32_t;
+using FuncId = uint32_t;
+using StoreId = uint32_t;
+using FileId = uint32_t;
+
+constexpr LocId NoLoc = ~0u;
+constexpr ScopeId NoScope = ~0u;
+constexpr FuncId NoFunc = ~0u;
+/// An edge made inside one expression: it records no store of its own.
+constexpr StoreId NoStore = 0;
+/// An edge whose value is never overwritten before the object dies (return,
+/// throw).
+constexpr StoreId AlwaysHeld = 1;
+
+struct Pos {
+  FileId File = 0;
+  uint32_t Line = 0;
+  uint32_t Col = 0;
+  bool valid() const { return Line != 0; }
+  friend bool operator<(const Pos &A, const Pos &B) {
+    if (A.File != B.File)
+      return A.File < B.File;
+    if (A.Line != B.Line)
+      return A.Line < B.Line;
+    return A.Col < B.Col;
+  }
+  friend bool operator==(const Pos &A, const Pos &B) {
+    return A.File == B.File && A.Line == B.Line && A.Col == B.Col;
+  }
+};
+
+/// One step of an explanation: Go's "from WHERE (WHY) at POS", with the C++
+/// text of WHERE.
+struct Note {
+  Pos Where;
+  std::string Why;  // Go's vocabulary: "address-of", "assign", "return", ...
+  std::string Text; // the C++ source snippet or a short description
+};
+
+enum class LocKind : uint8_t {
+  Variable,  // automatic object with a name
+  Param,     // function parameter passed by value (or pointer, reference)
+  This,      // the implicit object parameter
+  Result,    // the return value (~r0)
+  Temporary, // materialized temporary
+  Closure,   // a lambda's closure object
+  Alloc,     // heap allocation site (new, ...)
+  Indirect,  // the target of a store through a pointer: *p, p->f, ref = v
+  Temp,      // compiler temporary used to tee or carry a value
+  Sink,      // pseudo location standing for memory that may live forever
+};
+
+enum class SinkKind : uint8_t {
+  None,
+  Heap,     // Go's {heap}
+  Global,   // namespace-scope, static or thread_local storage
+  Throw,    // exception object
+  Call,     // argument of a call the engine does not see into
+  External, // memory reached through globals: source of unknown pointers
+  Thread,   // handed to another thread
+  OutParam, // memory the caller owns, reached through a parameter
+  Member,   // memory of *this
+};
+
+enum LocAttr : uint8_t {
+  AttrEscapes = 1,
+  AttrPersists = 2,
+};
+
+enum EdgeFlags : uint8_t {
+  /// Go models a closure or box as a pointer to a spilled record; C++ copies
+  /// the closure object by value. Bug mode adds one to Derefs on these edges.
+  EdgeValueSpill = 1,
+  /// Added by the bug-mode resolution of a store through a pointer.
+  EdgeResolved = 2,
+};
+
+struct Edge {
+  LocId Src = NoLoc;
+  int Derefs = 0; // this = (Derefs) Src; -1 means "address of Src"
+  uint8_t Flags = 0;
+  StoreId Store = NoStore;
+  std::vector<Note> Notes;
+};
+
+/// Go's leaks tag: minimum derefs from a parameter to each sink, or -1.
+struct Leaks {
+  static constexpr int NumResults = 5;
+  int Heap = -1;
+  int Result[NumResults] = {-1, -1, -1, -1, -1};
+  void addHeap(int D) { add(Heap, D); }
+  void addResult(int I, int D) { add(Result[I], D); }
+  /// Go's Optimize: a result flow at or above the heap level adds nothing.
+  void optimize();
+  bool empty() const;
+
+private:
+  static void add(int &Slot, int D) {
+    if (D < 0)
+      D = 0;
+    if (Slot < 0 || D < Slot)
+      Slot = D;
+  }
+};
+
+struct Location {
+  LocKind Kind = LocKind::Temp;
+  SinkKind Sink = SinkKind::None;
+  std::string Name; // variable name, or a description for sites
+  Pos Decl;
+  FuncId Fn = NoFunc;
+  ScopeId Scope = NoScope;
+  int ResultIndex = 0; // 1-based for results
+  bool IsReference = false; // a reference variable: it holds an address
+  uint8_t Attrs = 0;
+  std::vector<Edge> In; // incoming edges
+  /// For Indirect: the temp holding the pointer that is stored through.
+  LocId PtrOf = NoLoc;
+  /// For Indirect resolved to caller memory: the parameter it goes through.
+  LocId Via = NoLoc;
+  Leaks ParamLeaks;
+
+  // Solver scratch.
+  int Derefs = 0;
+  uint32_t WalkGen = 0;
+  uint32_t QueuedOneGen = 0;
+  LocId Dst = NoLoc;
+  int DstEdge = -1;
+  bool QueuedAll = false;
+
+  bool has(uint8_t A) const { return (Attrs & A) != 0; }
+  bool isParam() const {
+    return Kind == LocKind::Param || Kind == LocKind::This;
+  }
+  /// Storage that lives on the stack and dies at a known point.
+  bool isStackObject() const {
+    return Kind == LocKind::Variable || Kind == LocKind::Param ||
+           Kind == LocKind::Temporary || Kind == LocKind::Closure;
+  }
+};
+
+struct Scope {
+  ScopeId Parent = NoScope;
+  FuncId Fn = NoFunc;
+  uint32_t Depth = 0;
+  /// Go's loop depth: only loop bodies (and looping labels) increase it.
+  uint32_t LoopDepth = 1;
+  /// A full-expression scope of a temporary: it ends with its statement.
+  bool FullExpr = false;
+};
+
+struct Function {
+  std::string Name;
+  FuncId Parent = NoFunc; // the enclosing function of a lambda
+  ScopeId BodyScope = NoScope;
+  LocId Result = NoLoc;
+  LocId This = NoLoc;
+  std::vector<LocId> Params;
+  Pos Where;
+  bool IsLambda = false;
+  bool ReturnsRef = false;
+};
+
+/// What a store is known to survive: the objects whose end of life the stored
+/// value outlasts (still held, and for a local holder still read later).
+struct Store {
+  bool Conservative = true; // not analysed: assume it survives everything
+  std::vector<LocId> Survives; // sorted
+  bool survives(LocId Obj) const;
+};
+
+class Graph {
+public:
+  Graph();
+
+  FileId internFile(const std::string &Path);
+  const std::string &fileName(FileId F) const { return Files[F]; }
+  const std::vector<std::string> &files() const { return Files; }
+
+  FuncId addFunction(Function F);
+  ScopeId addScope(ScopeId Parent, FuncId Fn, bool FullExpr = false,
+                   bool Loop = false);
+  LocId addLocation(Location L);
+  LocId addSink(SinkKind K, FuncId Fn, std::string Name, Pos Where = {});
+  StoreId addStore() {
+    Stores.emplace_back();
+    return static_cast<StoreId>(Stores.size() - 1);
+  }
+
+  /// Adds `Dst = (Derefs) Src`, with Go's shortcuts for no-op self flows.
+  void addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags = 0,
+               StoreId St = NoStore, std::vector<Note> Notes = {});
+
+  Location &loc(LocId L) { return Locs[L]; }
+  const Location &loc(LocId L) const { return Locs[L]; }
+  size_t numLocs() const { return Locs.size(); }
+  Function &func(FuncId F) { return Funcs[F]; }
+  const Function &func(FuncId F) const { return Funcs[F]; }
+  size_t numFuncs() const { return Funcs.size(); }
+  const Scope &scope(ScopeId S) const { return Scopes[S]; }
+  Store &store(StoreId S) { return Stores[S]; }
+  const Store &store(StoreId S) const { return Stores[S]; }
+  size_t numStores() const { return Stores.size(); }
+
+  /// True if function Outer strictly encloses Inner (lambdas nest).
+  bool containsClosure(FuncId Outer, FuncId Inner) const;
+  /// True if scope A is a strict ancestor of scope B.
+  bool scopeEncloses(ScopeId A, ScopeId B) const;
+
+  /// The location whose address the caller sees as the result of F.
+  LocId heapLoc() const { return HeapLoc; }
+
+private:
+  std::vector<std::string> Files;
+  std::vector<Location> Locs;
+  std::vector<Scope> Scopes;
+  std::vector<Function> Funcs;
+  std::vector<Store> Stores;
+  LocId HeapLoc = NoLoc;
+};
+
+const char *sinkKindName(SinkKind K);
+
+} // namespace cxxescape
+
+#endif

@@ -1,0 +1,38 @@
+//===- Rules.h - The rule registry ------------------------------*- C++ -*-===//
+#ifndef CXXESCAPE_RULES_H
+#define CXXESCAPE_RULES_H
+
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+struct RuleInfo {
+  const char *Id;
+  const char *Summary;
+};
+
+/// Every rule the bug mode reports, in documentation order.
+const std::vector<RuleInfo> &allRules();
+
+/// clang-tidy style check globs: "-*,escape-return,escape-s*".
+class CheckFilter {
+public:
+  explicit CheckFilter(const std::string &Globs = "escape-*");
+  bool enabled(const std::string &Rule) const;
+  /// Globs that name no known rule, for a warning.
+  std::vector<std::string> unmatchedGlobs() const;
+
+private:
+  struct Glob {
+    bool Positive;
+    std::string Pattern;
+  };
+  std::vector<Glob> Globs;
+};
+
+bool globMatch(const std::string &Pattern, const std::string &Text);
+
+} // namespace cxxescape
+
+#endif

@@ -1,0 +1,31 @@
+//===- TextReporter.h - Clang-style text output -----------------*- C++ -*-===//
+#ifndef CXXESCAPE_TEXTREPORTER_H
+#define CXXESCAPE_TEXTREPORTER_H
+
+#include "cxxescape/Finding.h"
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+/// Prints `file:line:col: warning: message [rule]` with the source line and a
+/// caret, then one `note:` per flow step, like clang.
+class TextReporter {
+public:
+  explicit TextReporter(std::ostream &OS) : OS(OS) {}
+  void report(const std::vector<Finding> &Findings);
+
+private:
+  void line(const SourceSpot &S, const char *Kind, const std::string &Msg);
+  const std::vector<std::string> &sourceLines(const std::string &File);
+
+  std::ostream &OS;
+  std::map<std::string, std::vector<std::string>> Sources;
+};
+
+} // namespace cxxescape
+
+#endif

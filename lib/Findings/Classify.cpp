@@ -1,0 +1,237 @@
+//===- Classify.cpp - Rule, message and flow notes per witness ------------===//
+
+#include "cxxescape/Classify.h"
+
+namespace cxxescape {
+
+namespace {
+
+class Classifier {
+public:
+  Classifier(const Graph &G, const Solver &S) : G(G), S(S) {}
+  Finding classify(const Witness &W);
+
+private:
+  std::string objectDesc(const Location &X) const;
+  std::string shortName(LocId L) const;
+  std::string holderPhrase(LocId H, LocId X, int Depth) const;
+  std::string ruleFor(LocId H, int Depth) const;
+  std::string fnName(FuncId F) const;
+  SourceSpot spot(Pos P) const {
+    return {G.fileName(P.File), P.Line, P.Col};
+  }
+  std::string stepText(const FlowStep &Step) const;
+
+  const Graph &G;
+  const Solver &S;
+};
+
+std::string Classifier::fnName(FuncId F) const {
+  if (F == NoFunc)
+    return "the function";
+  const Function &Fn = G.func(F);
+  return Fn.IsLambda ? std::string("the lambda") : "'" + Fn.Name + "'";
+}
+
+std::string Classifier::objectDesc(const Location &X) const {
+  switch (X.Kind) {
+  case LocKind::Param:
+    return "parameter '" + X.Name + "'";
+  case LocKind::Temporary:
+    return X.Name;
+  case LocKind::Closure:
+    return "lambda object";
+  default:
+    return "local variable '" + X.Name + "'";
+  }
+}
+
+std::string Classifier::shortName(LocId L) const {
+  const Location &Loc = G.loc(L);
+  switch (Loc.Kind) {
+  case LocKind::Variable:
+  case LocKind::Param:
+    return "'" + Loc.Name + "'";
+  case LocKind::This:
+    return "'this'";
+  case LocKind::Temporary:
+    return "a " + Loc.Name;
+  case LocKind::Closure:
+    return "the lambda";
+  case LocKind::Alloc:
+    return "heap object '" + Loc.Name + "'";
+  case LocKind::Indirect:
+    return "'" + Loc.Name + "'";
+  case LocKind::Result:
+    return Loc.Name;
+  case LocKind::Sink:
+    return Loc.Name;
+  case LocKind::Temp:
+    return "a temporary value";
+  }
+  return "?";
+}
+
+std::string Classifier::holderPhrase(LocId HId, LocId XId, int Depth) const {
+  const Location &H = G.loc(HId);
+  switch (H.Kind) {
+  case LocKind::Result:
+    return "returned from " + fnName(H.Fn);
+  case LocKind::Sink:
+    if (H.Sink == SinkKind::Throw)
+      return "thrown out of " + fnName(G.loc(XId).Fn);
+    return "stored in " + H.Name;
+  case LocKind::Indirect:
+    if (H.Sink == SinkKind::Member)
+      return "stored in member '" + H.Name + "' of '*this'";
+    if (H.Sink == SinkKind::OutParam && H.Via != NoLoc)
+      return "stored in '" + H.Name + "' through parameter '" +
+             G.loc(H.Via).Name + "'";
+    return "stored in '" + H.Name + "', which points into global memory";
+  case LocKind::Alloc: {
+    LocId Root = S.escapeRoot(HId);
+    std::string How = (Root != NoLoc && Depth < 4)
+                          ? ", which is " + holderPhrase(Root, HId, Depth + 1)
+                          : ", which outlives it";
+    return "stored in heap object '" + H.Name + "'" + How;
+  }
+  default:
+    if (G.containsClosure(H.Fn, G.loc(XId).Fn))
+      return "kept in '" + H.Name + "' of the enclosing function";
+    return "kept in '" + H.Name + "', which outlives " +
+           (G.loc(XId).Kind == LocKind::Temporary
+                ? std::string("the full-expression")
+                : "the scope of '" + G.loc(XId).Name + "'");
+  }
+}
+
+std::string Classifier::ruleFor(LocId HId, int Depth) const {
+  const Location &H = G.loc(HId);
+  switch (H.Kind) {
+  case LocKind::Result:
+    return "escape-return";
+  case LocKind::Sink:
+    return H.Sink == SinkKind::Throw ? "escape-throw" : "escape-global";
+  case LocKind::Indirect:
+    if (H.Sink == SinkKind::Member)
+      return "escape-member";
+    if (H.Sink == SinkKind::OutParam)
+      return "escape-outparam";
+    return "escape-global";
+  case LocKind::Alloc: {
+    LocId Root = S.escapeRoot(HId);
+    if (Root != NoLoc && Depth < 4)
+      return ruleFor(Root, Depth + 1);
+    return "escape-global";
+  }
+  default:
+    return "escape-scope";
+  }
+}
+
+std::string Classifier::stepText(const FlowStep &Step) const {
+  const Location &D = G.loc(Step.Dst);
+  const Edge &E = D.In[Step.EdgeIndex];
+  const Location &Src = G.loc(E.Src);
+  std::string Dst = shortName(Step.Dst), From = shortName(E.Src);
+  bool Captured = false;
+  for (const Note &N : E.Notes)
+    Captured |= N.Why == "captured by a closure";
+  if (D.Kind == LocKind::Closure && Captured)
+    return E.Derefs < 0 ? "the lambda captures " + From + " by reference"
+                        : "the lambda captures " + From + " by copy";
+  if (D.Kind == LocKind::Result)
+    return (E.Derefs < 0 ? "the address of " + From
+                         : From) +
+           " is returned";
+  if (D.Kind == LocKind::Sink && D.Sink == SinkKind::Throw)
+    return (E.Derefs < 0 ? "the address of " + From : From) + " is thrown";
+  if (E.Derefs < 0) {
+    if (D.IsReference)
+      return Dst + " is bound to " + From;
+    return Dst + " takes the address of " + From;
+  }
+  if (E.Flags & EdgeResolved)
+    return From + " is stored through a pointer into " + Dst;
+  if (E.Derefs == 0)
+    return Dst + " receives " + From;
+  (void)Src;
+  return Dst + " receives a value loaded through " + From;
+}
+
+Finding Classifier::classify(const Witness &W) {
+  const Location &X = G.loc(W.Object);
+  Finding F;
+  std::string Obj = objectDesc(X);
+  std::string Holder = holderPhrase(W.Holder, W.Object, 0);
+  std::string Dies =
+      X.Kind == LocKind::Temporary
+          ? "it is destroyed at the end of the full-expression"
+      : (G.loc(W.Holder).Kind == LocKind::Variable ||
+         G.loc(W.Holder).Kind == LocKind::Param) &&
+              !G.containsClosure(G.loc(W.Holder).Fn, X.Fn)
+          ? "'" + X.Name + "' is destroyed at the end of its scope"
+          : "'" + X.Name + "' is destroyed when " + fnName(X.Fn) + " returns";
+
+  if (X.Kind == LocKind::Temporary) {
+    F.Rule = "escape-temporary";
+    const Location &H = G.loc(W.Holder);
+    std::string Kept = (H.Kind == LocKind::Variable || H.Kind == LocKind::Param)
+                           ? "kept in '" + H.Name + "'"
+                           : Holder;
+    F.Message = Obj + " is destroyed at the end of the full-expression, but "
+                      "its address is " +
+                Kept;
+  } else if (W.ThroughClosure) {
+    F.Rule = "escape-lambda";
+    F.Message = "lambda capturing " + Obj + " by reference is " + Holder +
+                "; " + Dies;
+  } else {
+    F.Rule = ruleFor(W.Holder, 0);
+    bool RefReturn = G.loc(W.Holder).Kind == LocKind::Result &&
+                     G.func(G.loc(W.Holder).Fn).ReturnsRef &&
+                     W.Steps.size() == 1;
+    F.Message = std::string(RefReturn ? "reference to " : "address of ") +
+                Obj + " is " + Holder + "; " + Dies;
+  }
+
+  // The warning sits on the statement that lets the address outlive X.
+  const Edge &Last = G.loc(W.Steps.back().Dst).In[W.Steps.back().EdgeIndex];
+  Pos Where = !Last.Notes.empty() ? Last.Notes.front().Where : X.Decl;
+  if (!Where.valid())
+    Where = X.Decl;
+  F.Where = spot(Where);
+
+  F.Notes.push_back({spot(X.Decl), (X.Kind == LocKind::Temporary
+                                        ? std::string("the temporary is created here")
+                                        : "'" + X.Name + "' declared here")});
+  for (size_t I = 0; I < W.Steps.size(); ++I) {
+    const FlowStep &Step = W.Steps[I];
+    const Location &D = G.loc(Step.Dst);
+    if (D.Kind == LocKind::Temp)
+      continue;
+    const Edge &E = D.In[Step.EdgeIndex];
+    Pos P = !E.Notes.empty() ? E.Notes.front().Where : D.Decl;
+    if (!P.valid())
+      continue;
+    // The warning itself states the last step.
+    if (I + 1 == W.Steps.size() && P == Where)
+      continue;
+    F.Notes.push_back({spot(P), stepText(Step)});
+  }
+  return F;
+}
+
+} // namespace
+
+std::vector<Finding> classifyWitnesses(const Graph &G, const Solver &S,
+                                       const std::vector<Witness> &Ws) {
+  Classifier C(G, S);
+  std::vector<Finding> Out;
+  for (const Witness &W : Ws)
+    if (!W.Steps.empty())
+      Out.push_back(C.classify(W));
+  return Out;
+}
+
+} // namespace cxxescape

@@ -1,0 +1,139 @@
+//===- LowerAssign.cpp - Assignment destinations (Go's addr) --------------===//
+//
+// Go sends every store through a pointer to the heap. Here such a store gets
+// its own Indirect location that remembers the pointer it goes through; bug
+// mode later resolves where that pointer points.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowerer.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace cxxescape {
+
+Hole Lowerer::addr(const Expr *LHS, StoreId St) {
+  const Expr *E = LHS->IgnoreParens();
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(E);
+      IC && IC->getCastKind() == CK_NoOp)
+    E = IC->getSubExpr()->IgnoreParens();
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const VarDecl *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      if (const VarDecl *Holding = BD->getHoldingVar())
+        return indirectStoreThroughRef(localVar(Holding), E, St);
+      if (const Expr *B = BD->getBinding())
+        return addr(B, St);
+    }
+    if (!VD)
+      return Hole{};
+    if (!VD->hasLocalStorage())
+      return holeOf(globalSink(VD), St);
+    if (VD->getType()->isReferenceType())
+      return indirectStoreThroughRef(localVar(VD), E, St);
+    return holeOf(localVar(VD), St);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
+      discard(ME->getBase());
+      return holeOf(globalSink(VD), St);
+    }
+    // s.f = v stores into s (fields are not told apart); p->f = v and
+    // assignments through reference members store through a pointer.
+    if (!ME->isArrow() && !ME->getMemberDecl()->getType()->isReferenceType())
+      return addr(ME->getBase(), St);
+    return indirectStore(E, E, St);
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = AS->getBase()->IgnoreParens();
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(Base);
+        IC && IC->getCastKind() == CK_ArrayToPointerDecay) {
+      discard(AS->getIdx());
+      return addr(IC->getSubExpr(), St);
+    }
+    return indirectStore(E, E, St);
+  }
+  return indirectStore(E, E, St);
+}
+
+Hole Lowerer::indirectStore(const Expr *Pointee, const Expr *Whole,
+                            StoreId St) {
+  // The pointer stored through is the address of the destination lvalue.
+  LocId Ptr = newLoc(LocKind::Temp, "", pos(Whole->getBeginLoc()), CurScope);
+  expr(holeOf(Ptr).addr(), Pointee);
+  LocId Ind = newLoc(LocKind::Indirect, describe(Whole),
+                     pos(Whole->getBeginLoc()), CurScope);
+  G.loc(Ind).PtrOf = Ptr;
+  return holeOf(Ind, St);
+}
+
+Hole Lowerer::indirectStoreThroughRef(LocId RefVar, const Expr *Whole,
+                                      StoreId St) {
+  LocId Ptr = newLoc(LocKind::Temp, "", pos(Whole->getBeginLoc()), CurScope);
+  flow(holeOf(Ptr), RefVar);
+  LocId Ind = newLoc(LocKind::Indirect, describe(Whole),
+                     pos(Whole->getBeginLoc()), CurScope);
+  G.loc(Ind).PtrOf = Ptr;
+  return holeOf(Ind, St);
+}
+
+void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
+  const VarDecl *LocalDst = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
+      LocalDst = VD;
+  StoreId St = newStore(Anchor, nullptr, LHS, LocalDst);
+  Hole K = addr(LHS, St).note(note(Anchor, "assign"));
+  expr(K, RHS);
+}
+
+StoreId Lowerer::newStore(const Stmt *Anchor, const VarDecl *AnchorVar,
+                          const Expr *Dst, const VarDecl *LocalDst) {
+  StoreId St = G.addStore();
+  PendingStore PS;
+  PS.Id = St;
+  PS.Anchor = Anchor;
+  PS.AnchorVar = AnchorVar;
+  PS.LocalDst = LocalDst;
+  PS.FullExpr = CurFullExpr;
+  if (Dst)
+    PS.Key = lvalueKey(Dst);
+  else if (AnchorVar)
+    PS.Key = "d" + std::to_string(reinterpret_cast<uintptr_t>(
+                       AnchorVar->getCanonicalDecl()));
+  fn().Stores.push_back(std::move(PS));
+  return St;
+}
+
+std::string Lowerer::lvalueKey(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  auto Unique = [&] {
+    return "?" + std::to_string(reinterpret_cast<uintptr_t>(E));
+  };
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return "d" + std::to_string(reinterpret_cast<uintptr_t>(
+                     DRE->getDecl()->getCanonicalDecl()));
+  if (isa<CXXThisExpr>(E))
+    return "this";
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return lvalueKey(ME->getBase()) + (ME->isArrow() ? "->" : ".") +
+           std::to_string(reinterpret_cast<uintptr_t>(
+               ME->getMemberDecl()->getCanonicalDecl()));
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+    return "*(" + lvalueKey(UO->getSubExpr()) + ")";
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    Expr::EvalResult R;
+    if (!AS->getIdx()->isValueDependent() &&
+        AS->getIdx()->EvaluateAsInt(R, Ctx))
+      return lvalueKey(AS->getBase()) + "[" +
+             std::to_string(R.Val.getInt().getExtValue()) + "]";
+    return Unique();
+  }
+  return Unique();
+}
+
+} // namespace cxxescape

@@ -1,0 +1,323 @@
+//===- Lowerer.cpp - Functions, locations and the TU walk -----------------===//
+
+#include "Lowerer.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace cxxescape {
+
+Lowerer::Lowerer(ASTContext &Ctx, Graph &G, const LowerOptions &Opts)
+    : Ctx(Ctx), G(G), Opts(Opts) {}
+
+Pos Lowerer::pos(SourceLocation L) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (L.isInvalid())
+    return {};
+  // Report where the code is written, not inside the macro definition.
+  L = SM.getFileLoc(L);
+  PresumedLoc P = SM.getPresumedLoc(L);
+  if (P.isInvalid())
+    return {};
+  return {G.internFile(P.getFilename()), P.getLine(), P.getColumn()};
+}
+
+Note Lowerer::note(const Stmt *S, const char *Why) {
+  return Note{pos(S->getBeginLoc()), Why, ""};
+}
+
+Note Lowerer::note(const Decl *D, const char *Why) {
+  return Note{pos(D->getLocation()), Why, ""};
+}
+
+void Lowerer::flow(const Hole &K, LocId Src) {
+  if (K.blank() || Src == NoLoc)
+    return;
+  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes);
+}
+
+Hole Lowerer::holeOf(LocId L, StoreId St) const {
+  Hole H;
+  H.Dst = L;
+  H.Store = St;
+  return H;
+}
+
+LocId Lowerer::newLoc(LocKind Kind, std::string Name, Pos P, ScopeId S) {
+  Location L;
+  L.Kind = Kind;
+  L.Name = std::move(Name);
+  L.Decl = P;
+  L.Fn = FnStack.empty() ? NoFunc : fn().Id;
+  L.Scope = S;
+  return G.addLocation(std::move(L));
+}
+
+static std::string varName(const VarDecl *VD) {
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD)) {
+    std::string N = "[";
+    for (const BindingDecl *B : DD->bindings()) {
+      if (N.size() > 1)
+        N += ", ";
+      N += B->getName();
+    }
+    return N + "]";
+  }
+  return VD->getNameAsString();
+}
+
+LocId Lowerer::localVar(const VarDecl *VD) {
+  auto It = VarLocs.find(VD);
+  if (It != VarLocs.end())
+    return It->second;
+  LocKind K = isa<ParmVarDecl>(VD) ? LocKind::Param : LocKind::Variable;
+  LocId L = newLoc(K, varName(VD), pos(VD->getLocation()), CurScope);
+  G.loc(L).IsReference = VD->getType()->isReferenceType();
+  VarLocs[VD] = L;
+  return L;
+}
+
+LocId Lowerer::globalSink(const VarDecl *VD) {
+  VD = VD->getCanonicalDecl();
+  auto It = GlobalSinks.find(VD);
+  if (It != GlobalSinks.end())
+    return It->second;
+  std::string Name = VD->isStaticLocal() ? "static '" : "global '";
+  if (VD->isStaticDataMember())
+    Name = "static member '";
+  Name += VD->getQualifiedNameAsString() + "'";
+  LocId L = G.addSink(SinkKind::Global, NoFunc, Name, pos(VD->getLocation()));
+  GlobalSinks[VD] = L;
+  return L;
+}
+
+LocId Lowerer::externalLoc() {
+  if (External == NoLoc)
+    External = G.addSink(SinkKind::External, NoFunc, "global memory");
+  return External;
+}
+
+LocId Lowerer::throwSink() {
+  if (Throw == NoLoc)
+    Throw = G.addSink(SinkKind::Throw, NoFunc, "the thrown exception");
+  return Throw;
+}
+
+ScopeId Lowerer::pushScope(bool Loop) {
+  ScopeId Saved = CurScope;
+  CurScope = G.addScope(CurScope, fn().Id, false, Loop);
+  return Saved;
+}
+
+ScopeId Lowerer::fullExprScope() {
+  if (CurFullExprScope == NoScope)
+    CurFullExprScope = G.addScope(CurScope, fn().Id, /*FullExpr=*/true);
+  return CurFullExprScope;
+}
+
+bool Lowerer::hasPointers(QualType T) {
+  T = T.getCanonicalType();
+  if (T.isNull())
+    return false;
+  const Type *Ty = T.getTypePtr();
+  if (Ty->isReferenceType() || Ty->isAnyPointerType() ||
+      Ty->isMemberPointerType() || Ty->isBlockPointerType() ||
+      Ty->isNullPtrType())
+    return true;
+  if (Ty->isDependentType())
+    return true;
+  if (const auto *AT = dyn_cast<ArrayType>(Ty))
+    return hasPointers(AT->getElementType());
+  if (const auto *AT = dyn_cast<AtomicType>(Ty))
+    return hasPointers(AT->getValueType());
+  const auto *RD = Ty->getAsCXXRecordDecl();
+  if (!RD) {
+    if (const auto *RT = Ty->getAs<RecordType>())
+      for (const FieldDecl *F : RT->getDecl()->fields())
+        if (hasPointers(F->getType()))
+          return true;
+    return false;
+  }
+  auto It = PointerTypes.find(Ty);
+  if (It != PointerTypes.end())
+    return It->second;
+  // Assume yes while computing, so recursive types terminate.
+  PointerTypes[Ty] = true;
+  bool Result = false;
+  if (!RD->hasDefinition()) {
+    Result = true; // opaque: may hold anything
+  } else {
+    for (const FieldDecl *F : RD->fields())
+      if (hasPointers(F->getType())) {
+        Result = true;
+        break;
+      }
+    if (!Result)
+      for (const CXXBaseSpecifier &B : RD->bases())
+        if (hasPointers(B.getType())) {
+          Result = true;
+          break;
+        }
+    if (!Result && RD->isLambda())
+      for (const LambdaCapture &C : RD->captures())
+        if (C.capturesThis() ||
+            (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)) {
+          Result = true;
+          break;
+        }
+  }
+  PointerTypes[Ty] = Result;
+  return Result;
+}
+
+std::string Lowerer::describe(const Expr *E) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  R = Lexer::makeFileCharRange(R, SM, Ctx.getLangOpts());
+  std::string Text;
+  if (R.isValid())
+    Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
+  if (Text.empty() || Text.size() > 60 || Text.find('\n') != std::string::npos)
+    Text = "*pointer";
+  return Text;
+}
+
+void Lowerer::lowerFunction(const FunctionDecl *FD) {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool IsLambda = MD && MD->getParent()->isLambda();
+
+  Function F;
+  F.Name = IsLambda ? std::string("lambda") : FD->getQualifiedNameAsString();
+  F.Parent = (IsLambda && !FnStack.empty()) ? fn().Id : NoFunc;
+  F.IsLambda = IsLambda;
+  F.Where = pos(FD->getLocation());
+  FuncId Id = G.addFunction(F);
+
+  // Save the enclosing function's walk state: lambdas nest.
+  ScopeId SavedScope = CurScope;
+  const Stmt *SavedFull = CurFullExpr;
+  ScopeId SavedFullScope = CurFullExprScope;
+  LocId OuterThis = FnStack.empty() ? NoLoc : fn().This;
+
+  FnState St;
+  St.Id = Id;
+  St.Decl = FD;
+  FnStack.push_back(St);
+  CurScope = G.addScope(NoScope, Id);
+  CurFullExpr = nullptr;
+  CurFullExprScope = NoScope;
+  G.func(Id).BodyScope = CurScope;
+
+  for (const ParmVarDecl *P : FD->parameters()) {
+    LocId L = localVar(P);
+    G.loc(L).Scope = CurScope;
+    G.loc(L).Fn = Id;
+    G.func(Id).Params.push_back(L);
+  }
+  if (IsLambda) {
+    // Go's closures see the enclosing function's variables directly; `this`
+    // inside a lambda is the enclosing method's.
+    fn().This = OuterThis;
+  } else if (MD && MD->isInstance()) {
+    fn().This = newLoc(LocKind::This, "this", pos(FD->getLocation()), CurScope);
+    G.func(Id).This = fn().This;
+  }
+  QualType RT = FD->getReturnType();
+  if (!RT->isVoidType() && !isa<CXXConstructorDecl>(FD) &&
+      !isa<CXXDestructorDecl>(FD)) {
+    std::string Name = IsLambda ? "the lambda's return value"
+                                : "the return value of '" + F.Name + "'";
+    LocId R = newLoc(LocKind::Result, Name, pos(FD->getLocation()), CurScope);
+    G.loc(R).ResultIndex = 1;
+    fn().Result = R;
+    fn().ReturnsRef = RT->isReferenceType();
+    G.func(Id).ReturnsRef = fn().ReturnsRef;
+    G.func(Id).Result = R;
+  }
+
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD)) {
+    for (const CXXCtorInitializer *Init : CD->inits()) {
+      const Expr *IE = Init->getInit();
+      if (!IE)
+        continue;
+      CurFullExpr = IE;
+      CurFullExprScope = NoScope;
+      const FieldDecl *Member = Init->getAnyMember();
+      if (!Member || !fn().This) {
+        discard(IE);
+        continue;
+      }
+      // this->m = init: a store into *this.
+      LocId Ptr = newLoc(LocKind::Temp, "", pos(Init->getSourceLocation()),
+                         CurScope);
+      flow(holeOf(Ptr), fn().This);
+      LocId Ind = newLoc(LocKind::Indirect, Member->getNameAsString(),
+                         pos(Init->getSourceLocation()), CurScope);
+      G.loc(Ind).PtrOf = Ptr;
+      Hole K = holeOf(Ind, AlwaysHeld)
+                   .note(Note{pos(Init->getSourceLocation()), "assign", ""});
+      expr(Member->getType()->isReferenceType() ? K.addr() : K, IE);
+    }
+  }
+
+  if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
+    // The outermost block shares the parameters' scope.
+    for (const Stmt *S : CS->body())
+      stmt(S);
+  } else {
+    stmt(Body);
+  }
+  analyzeStoreLifetimes(*this, FD, Body);
+
+  FnStack.pop_back();
+  CurScope = SavedScope;
+  CurFullExpr = SavedFull;
+  CurFullExprScope = SavedFullScope;
+}
+
+namespace {
+
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  FunctionCollector(Lowerer &L, const LowerOptions &Opts)
+      : L(L), Opts(Opts) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl())
+      return true;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda())
+      return true; // lowered where the lambda is written
+    if (FD->isDefaulted() && !FD->isUserProvided())
+      return true;
+    const SourceManager &SM = FD->getASTContext().getSourceManager();
+    if (!Opts.IncludeSystemHeaders &&
+        SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+      return true;
+    L.lowerFunction(FD);
+    return true;
+  }
+
+private:
+  Lowerer &L;
+  const LowerOptions &Opts;
+};
+
+} // namespace
+
+void lowerTranslationUnit(ASTContext &Ctx, Graph &G, const LowerOptions &Opts) {
+  Lowerer L(Ctx, G, Opts);
+  FunctionCollector C(L, Opts);
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+} // namespace cxxescape

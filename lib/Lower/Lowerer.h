@@ -1,0 +1,167 @@
+//===- Lowerer.h - Shared state of the AST lowering -------------*- C++ -*-===//
+//
+// Go's escape.go walks a function with an "evaluation context" (a hole) per
+// expression; this is the same walker for Clang's AST. Expressions, lvalues,
+// statements, calls and lambdas live in separate files.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CXXESCAPE_LIB_LOWER_LOWERER_H
+#define CXXESCAPE_LIB_LOWER_LOWERER_H
+
+#include "cxxescape/Graph.h"
+#include "cxxescape/Lower.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+/// Where the value of the expression being lowered goes (Go's hole).
+struct Hole {
+  LocId Dst = NoLoc;
+  int Derefs = 0;
+  uint8_t Flags = 0;
+  StoreId Store = NoStore;
+  std::vector<Note> Notes;
+
+  bool blank() const { return Dst == NoLoc; }
+  Hole shift(int D) const {
+    Hole H = *this;
+    H.Derefs += D;
+    if (H.Derefs < -1)
+      H.Derefs = -1; // &&x cannot be written; deeper means the same here
+    return H;
+  }
+  Hole addr() const { return shift(-1); }
+  Hole deref() const { return shift(1); }
+  Hole note(Note N) const {
+    Hole H = *this;
+    H.Notes.push_back(std::move(N));
+    return H;
+  }
+};
+
+/// A store the CFG analysis must judge: which objects' deaths it survives.
+struct PendingStore {
+  StoreId Id = NoStore;
+  /// The CFG element that performs the store (assignment, declaration).
+  const clang::Stmt *Anchor = nullptr;
+  const clang::VarDecl *AnchorVar = nullptr; // for declarations
+  /// Canonical text of the destination lvalue; kills compare it.
+  std::string Key;
+  /// The destination is a local whose later reads decide whether the stored
+  /// value matters.
+  const clang::VarDecl *LocalDst = nullptr;
+  /// The full-expression the store belongs to (its temporaries die after).
+  const clang::Stmt *FullExpr = nullptr;
+};
+
+class Lowerer {
+public:
+  Lowerer(clang::ASTContext &Ctx, Graph &G, const LowerOptions &Opts);
+
+  void lowerFunction(const clang::FunctionDecl *FD);
+
+  // Expressions (LowerExpr.cpp).
+  void expr(const Hole &K, const clang::Expr *E);
+  void discard(const clang::Expr *E) { expr(Hole{}, E); }
+  void declRef(const Hole &K, const clang::DeclRefExpr *DRE);
+  void cast(const Hole &K, const clang::CastExpr *CE);
+  void binary(const Hole &K, const clang::BinaryOperator *BO);
+  void unary(const Hole &K, const clang::UnaryOperator *UO);
+  void initList(const Hole &K, const clang::InitListExpr *ILE);
+  void parenList(const Hole &K, const clang::CXXParenListInitExpr *PLE);
+  void materialize(const Hole &K, const clang::MaterializeTemporaryExpr *MTE);
+
+  // Assignment destinations (LowerAssign.cpp).
+  Hole addr(const clang::Expr *LHS, StoreId St);
+  Hole indirectStore(const clang::Expr *Pointer, const clang::Expr *Whole,
+                     StoreId St);
+  Hole indirectStoreThroughRef(LocId RefVar, const clang::Expr *Whole,
+                               StoreId St);
+  void assign(const clang::Expr *LHS, const clang::Expr *RHS,
+              const clang::Stmt *Anchor);
+  StoreId newStore(const clang::Stmt *Anchor, const clang::VarDecl *AnchorVar,
+                   const clang::Expr *Dst, const clang::VarDecl *LocalDst);
+  std::string lvalueKey(const clang::Expr *E);
+
+  // Calls, constructions, lambdas (LowerCall.cpp).
+  void call(const Hole &K, const clang::CallExpr *CE);
+  void construct(const Hole &K, const clang::CXXConstructExpr *CE);
+  void lambda(const Hole &K, const clang::LambdaExpr *LE);
+  void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
+  void callArgs(const clang::FunctionDecl *Callee,
+                llvm::ArrayRef<const clang::Expr *> Args, LocId CallSink);
+
+  // Statements (LowerStmt.cpp).
+  void stmt(const clang::Stmt *S);
+  void block(const clang::Stmt *S);
+  void varDecl(const clang::VarDecl *VD, const clang::Stmt *Anchor);
+  void returnStmt(const clang::ReturnStmt *RS);
+  void forRange(const clang::CXXForRangeStmt *FR);
+  void lowerBody(const clang::FunctionDecl *FD, FuncId Fn);
+
+  // Helpers.
+  Pos pos(clang::SourceLocation L);
+  Note note(const clang::Stmt *S, const char *Why);
+  Note note(const clang::Decl *D, const char *Why);
+  void flow(const Hole &K, LocId Src);
+  Hole holeOf(LocId L, StoreId St = NoStore) const;
+  LocId newLoc(LocKind Kind, std::string Name, Pos P, ScopeId S);
+  LocId localVar(const clang::VarDecl *VD);
+  LocId globalSink(const clang::VarDecl *VD);
+  LocId externalLoc();
+  LocId throwSink();
+  ScopeId pushScope(bool Loop = false);
+  void popScope(ScopeId Saved) { CurScope = Saved; }
+  ScopeId fullExprScope();
+  bool hasPointers(clang::QualType T);
+  std::string describe(const clang::Expr *E);
+
+  clang::ASTContext &Ctx;
+  Graph &G;
+  LowerOptions Opts;
+
+  struct FnState {
+    FuncId Id = NoFunc;
+    const clang::FunctionDecl *Decl = nullptr;
+    LocId Result = NoLoc;
+    LocId This = NoLoc;
+    bool ReturnsRef = false;
+    std::vector<PendingStore> Stores;
+    /// Temporaries made in this function, with the statement that ends them.
+    std::vector<std::pair<LocId, const clang::Stmt *>> Temps;
+    /// Lifetime-extended temporaries, with the variable that extends them.
+    std::vector<std::pair<LocId, const clang::VarDecl *>> Extended;
+  };
+  std::vector<FnState> FnStack;
+  FnState &fn() { return FnStack.back(); }
+
+  ScopeId CurScope = NoScope;
+  /// The innermost full-expression being lowered and its scope.
+  const clang::Stmt *CurFullExpr = nullptr;
+  ScopeId CurFullExprScope = NoScope;
+
+  llvm::DenseMap<const clang::VarDecl *, LocId> VarLocs;
+  llvm::DenseMap<const clang::VarDecl *, LocId> GlobalSinks;
+  llvm::DenseMap<const clang::Type *, bool> PointerTypes;
+  LocId External = NoLoc;
+  LocId Throw = NoLoc;
+};
+
+/// Decides, per store, which objects' ends of life it survives (CFG).
+void analyzeStoreLifetimes(Lowerer &L, const clang::FunctionDecl *FD,
+                           const clang::Stmt *Body);
+
+} // namespace cxxescape
+
+#endif

@@ -1,0 +1,243 @@
+//===- StoreLifetimes.cpp - Is the stored address still there? ------------===//
+//
+// Go's analysis is flow-insensitive: `g = &x; ...; g = nullptr;` still moves
+// x to the heap. A C++ bug finder must not report it. For every store the
+// lowering made, walk the CFG forward from the store until the destination
+// is overwritten, and record whose lifetimes end on the way. For a local
+// destination, the value must also still be read after that end.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowerer.h"
+
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+using namespace clang;
+
+namespace cxxescape {
+
+namespace {
+
+/// Limits the work on huge functions; beyond it stores stay conservative.
+constexpr size_t StepBudget = 2000000;
+
+struct Point {
+  const CFGBlock *Block;
+  unsigned Index;
+};
+
+class StoreAnalysis {
+public:
+  StoreAnalysis(Lowerer &L, const CFG &Cfg) : L(L), Cfg(Cfg) { index(); }
+
+  void run(const PendingStore &PS);
+
+private:
+  void index();
+  bool isKill(const CFGElement &E, const PendingStore &PS) const;
+  bool isRead(const CFGElement &E, const VarDecl *VD) const;
+  bool liveAfter(Point P, const PendingStore &PS);
+  template <typename Fn> void forward(Point From, Fn Visit);
+
+  Lowerer &L;
+  const CFG &Cfg;
+  std::map<const Stmt *, Point> StmtAt;
+  std::map<const VarDecl *, Point> DeclAt;
+  llvm::DenseSet<const DeclRefExpr *> WriteOnly;
+  std::map<const Stmt *, std::string> AssignKeys;
+  size_t Steps = 0;
+};
+
+void StoreAnalysis::index() {
+  for (const CFGBlock *B : Cfg) {
+    unsigned I = 0;
+    for (const CFGElement &E : *B) {
+      if (auto CS = E.getAs<CFGStmt>()) {
+        const Stmt *S = CS->getStmt();
+        StmtAt.emplace(S, Point{B, I});
+        if (const auto *DS = dyn_cast<DeclStmt>(S))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D))
+              DeclAt.emplace(VD, Point{B, I});
+        const Expr *LHS = nullptr;
+        if (const auto *BO = dyn_cast<BinaryOperator>(S);
+            BO && BO->getOpcode() == BO_Assign)
+          LHS = BO->getLHS();
+        else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+                 OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+          LHS = OC->getArg(0);
+        if (LHS) {
+          AssignKeys[S] = L.lvalueKey(LHS);
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
+            WriteOnly.insert(DRE);
+        }
+      }
+      ++I;
+    }
+  }
+}
+
+bool StoreAnalysis::isKill(const CFGElement &E, const PendingStore &PS) const {
+  if (auto LE = E.getAs<CFGLifetimeEnds>())
+    return PS.LocalDst && LE->getVarDecl() == PS.LocalDst;
+  auto CS = E.getAs<CFGStmt>();
+  if (!CS)
+    return false;
+  const Stmt *S = CS->getStmt();
+  if (PS.LocalDst)
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (D == PS.LocalDst)
+          return true;
+  auto It = AssignKeys.find(S);
+  return It != AssignKeys.end() && It->second == PS.Key;
+}
+
+bool StoreAnalysis::isRead(const CFGElement &E, const VarDecl *VD) const {
+  auto CS = E.getAs<CFGStmt>();
+  if (!CS)
+    return false;
+  const Stmt *S = CS->getStmt();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == VD && !WriteOnly.contains(DRE);
+  if (const auto *LE = dyn_cast<LambdaExpr>(S))
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCapturedVar() == VD)
+        return true;
+  return false;
+}
+
+template <typename Fn> void StoreAnalysis::forward(Point From, Fn Visit) {
+  // Visit(element or nullptr for the exit) returns true to stop this path.
+  std::set<const CFGBlock *> Entered;
+  std::vector<Point> Work{From};
+  while (!Work.empty()) {
+    Point P = Work.back();
+    Work.pop_back();
+    bool Stopped = false;
+    for (unsigned I = P.Index; I < P.Block->size(); ++I) {
+      if (++Steps > StepBudget)
+        return;
+      CFGElement Elem = (*P.Block)[I];
+      if (Visit(&Elem, P.Block, I)) {
+        Stopped = true;
+        break;
+      }
+    }
+    if (Stopped)
+      continue;
+    if (P.Block == &Cfg.getExit()) {
+      Visit(nullptr, P.Block, 0);
+      continue;
+    }
+    for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        if (Entered.insert(SB).second)
+          Work.push_back({SB, 0});
+  }
+}
+
+bool StoreAnalysis::liveAfter(Point P, const PendingStore &PS) {
+  bool Live = false;
+  forward(P, [&](const CFGElement *E, const CFGBlock *, unsigned) {
+    if (Live)
+      return true;
+    if (!E)
+      return true;
+    if (isRead(*E, PS.LocalDst)) {
+      Live = true;
+      return true;
+    }
+    return isKill(*E, PS);
+  });
+  return Live;
+}
+
+void StoreAnalysis::run(const PendingStore &PS) {
+  Point Start;
+  if (PS.AnchorVar) {
+    auto It = DeclAt.find(PS.AnchorVar);
+    if (It == DeclAt.end())
+      return;
+    Start = It->second;
+  } else {
+    auto It = StmtAt.find(PS.Anchor);
+    if (It == StmtAt.end())
+      return;
+    Start = It->second;
+  }
+  Start.Index += 1;
+
+  Lowerer::FnState &F = L.fn();
+  std::set<LocId> Survives;
+  bool ReachedExit = false;
+  std::vector<std::pair<const VarDecl *, Point>> Ends;
+  size_t Before = Steps;
+  forward(Start, [&](const CFGElement *E, const CFGBlock *B, unsigned I) {
+    if (!E) {
+      ReachedExit = true;
+      return true;
+    }
+    if (auto LE = E->getAs<CFGLifetimeEnds>())
+      Ends.push_back({LE->getVarDecl(), Point{B, I + 1}});
+    return isKill(*E, PS);
+  });
+  if (Steps > StepBudget) {
+    Steps = Before; // give the next store a chance; this one stays unknown
+    return;
+  }
+
+  auto Add = [&](const VarDecl *VD, bool Holds) {
+    if (!Holds)
+      return;
+    auto It = L.VarLocs.find(VD);
+    if (It != L.VarLocs.end())
+      Survives.insert(It->second);
+    for (auto &[T, Ext] : F.Extended)
+      if (Ext == VD)
+        Survives.insert(T);
+  };
+  for (auto &[VD, P] : Ends)
+    Add(VD, !PS.LocalDst || liveAfter(P, PS));
+  // Parameters die when the function returns.
+  if (ReachedExit && !PS.LocalDst)
+    for (const ParmVarDecl *P : F.Decl->parameters())
+      Add(P, true);
+  // Temporaries of the store's own full-expression die right after it.
+  for (auto &[T, FE] : F.Temps)
+    if (FE && FE == PS.FullExpr &&
+        (!PS.LocalDst || liveAfter(Start, PS)))
+      Survives.insert(T);
+
+  Store &S = L.G.store(PS.Id);
+  S.Conservative = false;
+  S.Survives.assign(Survives.begin(), Survives.end());
+}
+
+} // namespace
+
+void analyzeStoreLifetimes(Lowerer &L, const FunctionDecl *FD,
+                           const Stmt *Body) {
+  if (L.fn().Stores.empty())
+    return;
+  CFG::BuildOptions BO;
+  BO.AddLifetime = true;
+  BO.AddInitializers = true;
+  BO.AddImplicitDtors = true;
+  BO.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Cfg =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &L.Ctx, BO);
+  if (!Cfg)
+    return; // every store stays conservative
+  StoreAnalysis A(L, *Cfg);
+  for (const PendingStore &PS : L.fn().Stores)
+    A.run(PS);
+}
+
+} // namespace cxxescape

@@ -1,0 +1,250 @@
+//===- BugMode.cpp - Pointer resolution and dangling witnesses -----------===//
+
+#include "cxxescape/BugMode.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace cxxescape {
+
+namespace {
+
+constexpr int MaxLevel = 4;  // deeper derefs say nothing new
+constexpr int MinLevel = -3; // deeper address chains are not followed
+
+/// What a pointer may point to, found by walking its sources backwards with
+/// exact levels: -1 is "holds the address of", >= 0 is "holds a value read
+/// from". Once a path holds an address, only further address-of steps keep
+/// it meaningful.
+struct PointsTo {
+  std::vector<LocId> Pointees;
+  LocId FromParam = NoLoc; // a parameter (or this) the pointer derives from
+  bool FromExternal = false;
+};
+
+PointsTo pointsTo(const Graph &G, LocId Ptr) {
+  PointsTo R;
+  std::set<std::pair<LocId, int>> Seen;
+  std::deque<std::pair<LocId, int>> Work{{Ptr, 0}};
+  Seen.insert({Ptr, 0});
+  while (!Work.empty()) {
+    auto [L, Acc] = Work.front();
+    Work.pop_front();
+    const Location &Loc = G.loc(L);
+    if (Acc >= 0 && L != Ptr) {
+      if (Loc.isParam() && R.FromParam == NoLoc)
+        R.FromParam = L;
+      if (Loc.Kind == LocKind::Sink && Loc.Sink == SinkKind::External)
+        R.FromExternal = true;
+    }
+    for (const Edge &E : Loc.In) {
+      int Next;
+      if (Acc >= 0)
+        Next = Acc + E.Derefs;
+      else if (E.Derefs == -1)
+        Next = Acc - 1;
+      else
+        continue;
+      if (Next < -1)
+        continue;
+      if (Next > MaxLevel)
+        Next = MaxLevel;
+      if (Next == -1) {
+        if (std::find(R.Pointees.begin(), R.Pointees.end(), E.Src) ==
+            R.Pointees.end())
+          R.Pointees.push_back(E.Src);
+        continue;
+      }
+      if (Seen.insert({E.Src, Next}).second)
+        Work.push_back({E.Src, Next});
+    }
+  }
+  return R;
+}
+
+void markSink(Location &L, SinkKind K) {
+  L.Attrs |= AttrEscapes | AttrPersists;
+  if (L.Sink == SinkKind::None || L.Sink == SinkKind::External)
+    L.Sink = K;
+}
+
+} // namespace
+
+void prepareGoMode(Graph &G) {
+  for (LocId I = 0; I < G.numLocs(); ++I) {
+    Location &L = G.loc(I);
+    if (L.Kind == LocKind::Result || L.Kind == LocKind::Variable)
+      L.Attrs |= AttrPersists;
+    if (L.Kind == LocKind::Sink || L.Kind == LocKind::Indirect)
+      L.Attrs |= AttrEscapes | AttrPersists;
+  }
+}
+
+void prepareBugMode(Graph &G) {
+  for (LocId I = 0; I < G.numLocs(); ++I) {
+    Location &L = G.loc(I);
+    if (L.Kind == LocKind::Result || L.Kind == LocKind::Variable)
+      L.Attrs |= AttrPersists;
+    if (L.Kind == LocKind::Sink &&
+        (L.Sink == SinkKind::Heap || L.Sink == SinkKind::Global ||
+         L.Sink == SinkKind::Throw || L.Sink == SinkKind::Thread ||
+         L.Sink == SinkKind::OutParam || L.Sink == SinkKind::Member))
+      L.Attrs |= AttrEscapes | AttrPersists;
+    // A closure object is copied by value in C++, not pointed to.
+    for (Edge &E : L.In)
+      if (E.Flags & EdgeValueSpill) {
+        E.Derefs += 1;
+        E.Flags &= ~EdgeValueSpill;
+      }
+  }
+
+  // Resolve stores through pointers until no new target appears: a resolved
+  // store may itself create an address another pointer now reaches.
+  std::set<std::pair<LocId, LocId>> Resolved;
+  for (int Round = 0; Round < 8; ++Round) {
+    bool Changed = false;
+    for (LocId I = 0; I < G.numLocs(); ++I) {
+      if (G.loc(I).Kind != LocKind::Indirect || G.loc(I).PtrOf == NoLoc)
+        continue;
+      PointsTo PT = pointsTo(G, G.loc(I).PtrOf);
+      Location &Ind = G.loc(I);
+      if (PT.FromParam != NoLoc && !Ind.has(AttrEscapes)) {
+        markSink(Ind, G.loc(PT.FromParam).Kind == LocKind::This
+                          ? SinkKind::Member
+                          : SinkKind::OutParam);
+        Ind.Via = PT.FromParam;
+        Changed = true;
+      }
+      if (PT.FromExternal && !Ind.has(AttrEscapes)) {
+        markSink(Ind, SinkKind::Global);
+        Changed = true;
+      }
+      for (LocId P : PT.Pointees) {
+        if (!Resolved.insert({I, P}).second)
+          continue;
+        const Location &Target = G.loc(P);
+        if (Target.Kind == LocKind::Sink) {
+          // Pointing at a global: the store lands in global memory.
+          if (Target.Sink == SinkKind::External && !Ind.has(AttrEscapes))
+            markSink(G.loc(I), SinkKind::Global);
+          continue;
+        }
+        G.addEdge(P, I, 0, EdgeResolved, NoStore,
+                  {Note{Ind.Decl, "store through pointer",
+                        "stored through a pointer into '" + Target.Name +
+                            "'"}});
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+}
+
+namespace {
+
+bool holderOutlives(const Graph &G, LocId HId, LocId XId) {
+  if (HId == XId)
+    return false;
+  const Location &H = G.loc(HId);
+  const Location &X = G.loc(XId);
+  switch (H.Kind) {
+  case LocKind::Sink:
+  case LocKind::Indirect:
+    return H.has(AttrEscapes);
+  case LocKind::Result:
+    // A lambda's result, seen by the enclosing function's calls only, does
+    // not outlive that function's objects.
+    return !G.containsClosure(X.Fn, H.Fn);
+  case LocKind::Alloc:
+    // Heap memory that itself outlives the function keeps what it holds.
+    return H.has(AttrEscapes);
+  case LocKind::Temp:
+    return false;
+  default:
+    break;
+  }
+  if (H.Fn == X.Fn && G.scopeEncloses(H.Scope, X.Scope))
+    return true;
+  return G.containsClosure(H.Fn, X.Fn);
+}
+
+struct SearchState {
+  LocId Loc;
+  int Level;
+  StoreId LastStore;
+  int Parent; // index into the state list
+  FlowStep Via;
+};
+
+} // namespace
+
+std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
+  (void)S;
+  // Outgoing edges: who reads from whom.
+  std::vector<std::vector<FlowStep>> Out(G.numLocs());
+  for (LocId D = 0; D < G.numLocs(); ++D) {
+    const Location &L = G.loc(D);
+    for (size_t I = 0; I < L.In.size(); ++I)
+      Out[L.In[I].Src].push_back({D, static_cast<int>(I)});
+  }
+
+  std::vector<Witness> Result;
+  for (LocId X = 0; X < G.numLocs(); ++X) {
+    const Location &Obj = G.loc(X);
+    if (!Obj.isStackObject())
+      continue;
+    std::vector<SearchState> States;
+    std::set<std::tuple<LocId, int, StoreId>> Seen;
+    std::deque<int> Work;
+    States.push_back({X, 0, NoStore, -1, {NoLoc, -1}});
+    Work.push_back(0);
+    int Found = -1;
+    while (!Work.empty() && Found < 0) {
+      int Cur = Work.front();
+      Work.pop_front();
+      SearchState St = States[Cur];
+      for (const FlowStep &Step : Out[St.Loc]) {
+        const Edge &E = G.loc(Step.Dst).In[Step.EdgeIndex];
+        int Next;
+        if (St.Loc == X)
+          Next = E.Derefs; // Dst = (d) X
+        else
+          Next = St.Level + E.Derefs;
+        // Only "holds an address of X" (negative) levels matter; a copy of
+        // X's value is not X's address.
+        if (Next >= 0 || Next < MinLevel)
+          continue;
+        StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
+        if (!Seen.insert({Step.Dst, Next, Last}).second)
+          continue;
+        States.push_back({Step.Dst, Next, Last, Cur, Step});
+        int Idx = static_cast<int>(States.size() - 1);
+        if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
+            (Last == NoStore || G.store(Last).survives(X))) {
+          Found = Idx;
+          break;
+        }
+        Work.push_back(Idx);
+      }
+    }
+    if (Found < 0)
+      continue;
+    Witness W;
+    W.Object = X;
+    W.Holder = States[Found].Loc;
+    for (int I = Found; I > 0; I = States[I].Parent) {
+      W.Steps.push_back(States[I].Via);
+      if (G.loc(States[I].Loc).Kind == LocKind::Closure)
+        W.ThroughClosure = true;
+    }
+    std::reverse(W.Steps.begin(), W.Steps.end());
+    Result.push_back(std::move(W));
+  }
+  return Result;
+}
+
+} // namespace cxxescape
