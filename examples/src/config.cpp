@@ -1,0 +1,18 @@
+#include "demo.h"
+
+namespace demo {
+
+const Limits *ActiveLimits = nullptr;
+
+void loadDefaults() {
+  Limits Defaults;
+  Defaults.MaxUsers = 32;
+  ActiveLimits = &Defaults; // dangles once loadDefaults returns
+}
+
+const Limits &defaultLimits() {
+  Limits L;
+  return L; // returns a reference to a local
+}
+
+} // namespace demo
