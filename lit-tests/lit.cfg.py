@@ -5,7 +5,7 @@ import lit.formats
 config.name = "cxx-escape"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.excludes = ["Inputs", "utils", "lit.cfg.py", "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 
 config.environment["PATH"] = os.pathsep.join(
@@ -20,3 +20,6 @@ config.substitutions.append(("%not", os.path.join(config.llvm_tools_dir, "not"))
 # Every rule test runs the tool on its own file with these flags.
 config.substitutions.append(("%escape", tool + " --checks='escape-*'"))
 config.substitutions.append(("%std", "-std=c++20"))
+# %expect-exit N cmd...: the command must exit with code N.
+config.substitutions.append(("%expect-exit", "python3 " + os.path.join(
+    config.test_source_root, "utils", "expect_exit.py")))

@@ -125,7 +125,14 @@ public:
     std::vector<cxxescape::Finding> F =
         cxxescape::analyzeTranslationUnit(Ctx, State.Engine);
     State.Findings.insert(State.Findings.end(), F.begin(), F.end());
-    State.Analysed.insert(File);
+    // Record the real path: the database may name the file relatively.
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID())) {
+      StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+      State.Analysed.insert(Real.empty() ? File : Real.str());
+    } else {
+      State.Analysed.insert(File);
+    }
   }
 
 private:
@@ -275,8 +282,10 @@ int main(int argc, const char **argv) {
   RunState State;
   State.Engine.Checks = Filter;
   bool CompileError = false;
-  if (!Readable.empty()) {
-    ClangTool Tool(*DB, Readable);
+  // One tool per file: clang's own progress lines stay out of the output,
+  // and each file's failure is its own.
+  for (const std::string &File : Readable) {
+    ClangTool Tool(*DB, {File});
     // Clang's own warnings are not ours to print; errors still are.
     Tool.appendArgumentsAdjuster(
         getInsertArgumentAdjuster({"-w", "-fno-delayed-template-parsing"},
@@ -295,6 +304,8 @@ int main(int argc, const char **argv) {
           });
     EscapeActionFactory Factory(State);
     Tool.run(&Factory);
+  }
+  {
     for (const std::string &S : Readable) {
       std::string Abs = S;
       if (!llvm::sys::path::is_absolute(Abs)) {
@@ -302,9 +313,9 @@ int main(int argc, const char **argv) {
         llvm::sys::fs::make_absolute(P);
         Abs = std::string(P);
       }
-      bool Done = false;
+      bool Done = State.Analysed.count(realPath(Abs)) != 0;
       for (const std::string &A : State.Analysed)
-        if (realPath(A) == realPath(Abs))
+        if (!Done && realPath(A) == realPath(Abs))
           Done = true;
       if (!Done) {
         error("'" + S + "' failed to compile; it was not analysed");

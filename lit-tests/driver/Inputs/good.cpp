@@ -1,0 +1,5 @@
+int *g;
+void store() {
+  int local = 0;
+  g = &local;
+}

@@ -1,0 +1,4 @@
+inline int *shared() {
+  int s = 0;
+  return &s;
+}

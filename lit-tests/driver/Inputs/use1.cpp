@@ -1,0 +1,2 @@
+#include "shared.h"
+int use1() { return *shared(); }

@@ -1,0 +1,2 @@
+#include "shared.h"
+int use2() { return *shared() + 1; }
