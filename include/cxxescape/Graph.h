@@ -97,6 +97,9 @@ struct Edge {
   int Derefs = 0; // this = (Derefs) Src; -1 means "address of Src"
   uint8_t Flags = 0;
   StoreId Store = NoStore;
+  /// For a read of a local variable's value: which read it is, so a store
+  /// into the variable can say whether it reaches this read.
+  uint32_t Read = 0;
   std::vector<Note> Notes;
 };
 
@@ -184,6 +187,10 @@ struct Store {
   bool Conservative = true; // not analysed: assume it survives everything
   std::vector<LocId> Survives; // sorted
   bool survives(LocId Obj) const;
+  /// For a store into a local: the reads of that local it reaches.
+  bool TracksReads = false;
+  std::vector<uint32_t> Reads; // sorted
+  bool reaches(uint32_t Read) const;
 };
 
 class Graph {
@@ -206,7 +213,9 @@ public:
 
   /// Adds `Dst = (Derefs) Src`, with Go's shortcuts for no-op self flows.
   void addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags = 0,
-               StoreId St = NoStore, std::vector<Note> Notes = {});
+               StoreId St = NoStore, std::vector<Note> Notes = {},
+               uint32_t Read = 0);
+  uint32_t newRead() { return NextRead++; }
 
   Location &loc(LocId L) { return Locs[L]; }
   const Location &loc(LocId L) const { return Locs[L]; }
@@ -234,6 +243,7 @@ private:
   std::vector<Function> Funcs;
   std::vector<Store> Stores;
   LocId HeapLoc = NoLoc;
+  uint32_t NextRead = 1;
 };
 
 const char *sinkKindName(SinkKind K);

@@ -23,6 +23,12 @@ bool Leaks::empty() const {
   return true;
 }
 
+bool Store::reaches(uint32_t Read) const {
+  if (!TracksReads)
+    return true;
+  return std::binary_search(Reads.begin(), Reads.end(), Read);
+}
+
 bool Store::survives(LocId Obj) const {
   if (Conservative)
     return true;
@@ -83,7 +89,7 @@ LocId Graph::addSink(SinkKind K, FuncId Fn, std::string Name, Pos Where) {
 }
 
 void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
-                    StoreId St, std::vector<Note> Notes) {
+                    StoreId St, std::vector<Note> Notes, uint32_t Read) {
   if (Dst == NoLoc || Src == NoLoc)
     return;
   // x = x and x = *x say nothing about lifetimes.
@@ -95,6 +101,7 @@ void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
   E.Flags = Flags;
   E.Store = St;
   E.Notes = std::move(Notes);
+  E.Read = Read;
   Locs[Dst].In.push_back(std::move(E));
 }
 

@@ -87,6 +87,7 @@ void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
         VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
       LocalDst = VD;
   StoreId St = newStore(Anchor, nullptr, LHS, LocalDst);
+  fn().Stores.back().ValueKey = valueKey(RHS);
   Hole K = addr(LHS, St).note(note(Anchor, "assign"));
   expr(K, RHS);
 }
@@ -107,6 +108,14 @@ StoreId Lowerer::newStore(const Stmt *Anchor, const VarDecl *AnchorVar,
                        AnchorVar->getCanonicalDecl()));
   fn().Stores.push_back(std::move(PS));
   return St;
+}
+
+std::string Lowerer::valueKey(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return "&" + lvalueKey(UO->getSubExpr());
+  return lvalueKey(E);
 }
 
 std::string Lowerer::lvalueKey(const Expr *E) {

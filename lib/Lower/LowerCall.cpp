@@ -18,9 +18,21 @@ namespace cxxescape {
 
 namespace {
 
-bool isAssignmentOperator(const FunctionDecl *FD) {
-  return FD && FD->getOverloadedOperator() == OO_Equal &&
-         isa<CXXMethodDecl>(FD);
+/// Copy and move assignments copy the value, pointers inside included. A
+/// converting assignment (string = "text") is a function like any other.
+bool isCopyOrMoveAssignment(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return MD && (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator());
+}
+
+bool isCallableWrapper(const CXXRecordDecl *RD);
+
+/// Assigning a callable to a std::function copies the closure into it.
+bool isCallableAssignment(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return MD && MD->getOverloadedOperator() == OO_Equal &&
+         isCallableWrapper(MD->getParent()) && MD->getNumParams() == 1 &&
+         MD->getPrimaryTemplate() != nullptr;
 }
 
 /// Wrappers that own a copy of any callable: constructing one from a lambda
@@ -40,8 +52,8 @@ bool isCallableWrapper(const CXXRecordDecl *RD) {
 void Lowerer::call(const Hole &K, const CallExpr *CE) {
   const FunctionDecl *Callee = CE->getDirectCallee();
 
-  // Assignment operators of class types are assignments.
-  if (isAssignmentOperator(Callee)) {
+  // Copy and move assignments of class types are assignments.
+  if (isCopyOrMoveAssignment(Callee) || isCallableAssignment(Callee)) {
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
         OC && OC->getNumArgs() == 2) {
       assign(OC->getArg(0), OC->getArg(1), CE);

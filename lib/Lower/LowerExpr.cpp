@@ -244,10 +244,21 @@ void Lowerer::declRef(const Hole &K, const DeclRefExpr *DRE) {
     return;
   }
   LocId L = localVar(VD);
-  if (VD->getType()->isReferenceType())
+  if (VD->getType()->isReferenceType()) {
     flow(K.deref(), L); // a reference variable holds the referent's address
-  else
-    flow(K, L);
+    return;
+  }
+  if (K.blank())
+    return;
+  Hole RK = K;
+  if (K.Derefs >= 0) {
+    // A read of the variable's value: remember which, for reaching stores.
+    uint32_t &Id = fn().Reads[DRE];
+    if (!Id)
+      Id = G.newRead();
+    RK.Read = Id;
+  }
+  flow(RK, L);
 }
 
 void Lowerer::unary(const Hole &K, const UnaryOperator *UO) {

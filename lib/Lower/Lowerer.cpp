@@ -36,7 +36,7 @@ Note Lowerer::note(const Decl *D, const char *Why) {
 void Lowerer::flow(const Hole &K, LocId Src) {
   if (K.blank() || Src == NoLoc)
     return;
-  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes);
+  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read);
 }
 
 Hole Lowerer::holeOf(LocId L, StoreId St) const {

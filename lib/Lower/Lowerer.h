@@ -31,6 +31,7 @@ struct Hole {
   int Derefs = 0;
   uint8_t Flags = 0;
   StoreId Store = NoStore;
+  uint32_t Read = 0;
   std::vector<Note> Notes;
 
   bool blank() const { return Dst == NoLoc; }
@@ -63,6 +64,9 @@ struct PendingStore {
   const clang::VarDecl *LocalDst = nullptr;
   /// The full-expression the store belongs to (its temporaries die after).
   const clang::Stmt *FullExpr = nullptr;
+  /// Canonical text of the stored value, when it has one ("&x", "p"): a
+  /// branch on `dst == value` tells where the destination still holds it.
+  std::string ValueKey;
 };
 
 class Lowerer {
@@ -93,6 +97,7 @@ public:
   StoreId newStore(const clang::Stmt *Anchor, const clang::VarDecl *AnchorVar,
                    const clang::Expr *Dst, const clang::VarDecl *LocalDst);
   std::string lvalueKey(const clang::Expr *E);
+  std::string valueKey(const clang::Expr *E);
 
   // Calls, constructions, lambdas (LowerCall.cpp).
   void call(const Hole &K, const clang::CallExpr *CE);
@@ -142,6 +147,8 @@ public:
     std::vector<std::pair<LocId, const clang::Stmt *>> Temps;
     /// Lifetime-extended temporaries, with the variable that extends them.
     std::vector<std::pair<LocId, const clang::VarDecl *>> Extended;
+    /// Reads of local variables' values, by the expression that reads.
+    llvm::DenseMap<const clang::DeclRefExpr *, uint32_t> Reads;
   };
   std::vector<FnState> FnStack;
   FnState &fn() { return FnStack.back(); }

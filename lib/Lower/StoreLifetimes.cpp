@@ -33,7 +33,9 @@ struct Point {
 
 class StoreAnalysis {
 public:
-  StoreAnalysis(Lowerer &L, const CFG &Cfg) : L(L), Cfg(Cfg) { index(); }
+  StoreAnalysis(Lowerer &L, const CFG &Cfg) : L(L), L_(L), Cfg(Cfg) {
+    index();
+  }
 
   void run(const PendingStore &PS);
 
@@ -42,9 +44,13 @@ private:
   bool isKill(const CFGElement &E, const PendingStore &PS) const;
   bool isRead(const CFGElement &E, const VarDecl *VD) const;
   bool liveAfter(Point P, const PendingStore &PS);
-  template <typename Fn> void forward(Point From, Fn Visit);
+  template <typename Fn>
+  void forward(Point From, Fn Visit, const PendingStore *Guarded = nullptr);
+  bool branchExcludes(const CFGBlock *B, unsigned SuccIndex,
+                      const PendingStore &PS);
 
   Lowerer &L;
+  Lowerer &L_;
   const CFG &Cfg;
   std::map<const Stmt *, Point> StmtAt;
   std::map<const VarDecl *, Point> DeclAt;
@@ -113,7 +119,29 @@ bool StoreAnalysis::isRead(const CFGElement &E, const VarDecl *VD) const {
   return false;
 }
 
-template <typename Fn> void StoreAnalysis::forward(Point From, Fn Visit) {
+/// True if taking successor SuccIndex of B means the destination no longer
+/// holds the stored value: B branches on `dst == value` (or `!=`).
+bool StoreAnalysis::branchExcludes(const CFGBlock *B, unsigned SuccIndex,
+                                   const PendingStore &PS) {
+  if (PS.ValueKey.empty() || PS.ValueKey[0] == '?' || B->succ_size() != 2)
+    return false;
+  const Expr *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+  if (!Cond)
+    return false;
+  const auto *BO = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+    return false;
+  std::string L = L_.valueKey(BO->getLHS()), R = L_.valueKey(BO->getRHS());
+  bool Match = (L == PS.Key && R == PS.ValueKey) ||
+               (R == PS.Key && L == PS.ValueKey);
+  if (!Match)
+    return false;
+  // Successor 0 is the true branch: `==` false and `!=` true exclude.
+  return BO->getOpcode() == BO_EQ ? SuccIndex == 1 : SuccIndex == 0;
+}
+
+template <typename Fn>
+void StoreAnalysis::forward(Point From, Fn Visit, const PendingStore *Guarded) {
   // Visit(element or nullptr for the exit) returns true to stop this path.
   std::set<const CFGBlock *> Entered;
   std::vector<Point> Work{From};
@@ -136,10 +164,15 @@ template <typename Fn> void StoreAnalysis::forward(Point From, Fn Visit) {
       Visit(nullptr, P.Block, 0);
       continue;
     }
-    for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs())
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
+      unsigned This = Index++;
+      if (Guarded && branchExcludes(P.Block, This, *Guarded))
+        continue;
       if (const CFGBlock *SB = Succ.getReachableBlock())
         if (Entered.insert(SB).second)
           Work.push_back({SB, 0});
+    }
   }
 }
 
@@ -176,6 +209,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
 
   Lowerer::FnState &F = L.fn();
   std::set<LocId> Survives;
+  std::set<uint32_t> Reads;
   bool ReachedExit = false;
   std::vector<std::pair<const VarDecl *, Point>> Ends;
   size_t Before = Steps;
@@ -186,8 +220,15 @@ void StoreAnalysis::run(const PendingStore &PS) {
     }
     if (auto LE = E->getAs<CFGLifetimeEnds>())
       Ends.push_back({LE->getVarDecl(), Point{B, I + 1}});
+    if (PS.LocalDst && isRead(*E, PS.LocalDst))
+      if (auto CS = E->getAs<CFGStmt>())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(CS->getStmt())) {
+          auto It = F.Reads.find(DRE);
+          if (It != F.Reads.end())
+            Reads.insert(It->second);
+        }
     return isKill(*E, PS);
-  });
+  }, &PS);
   if (Steps > StepBudget) {
     Steps = Before; // give the next store a chance; this one stays unknown
     return;
@@ -218,6 +259,10 @@ void StoreAnalysis::run(const PendingStore &PS) {
   Store &S = L.G.store(PS.Id);
   S.Conservative = false;
   S.Survives.assign(Survives.begin(), Survives.end());
+  if (PS.LocalDst) {
+    S.TracksReads = true;
+    S.Reads.assign(Reads.begin(), Reads.end());
+  }
 }
 
 } // namespace

@@ -176,6 +176,7 @@ struct SearchState {
   LocId Loc;
   int Level;
   StoreId LastStore;
+  StoreId Arrival; // the store of the edge that led into Loc
   int Parent; // index into the state list
   FlowStep Via;
 };
@@ -200,7 +201,7 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
     std::vector<SearchState> States;
     std::set<std::tuple<LocId, int, StoreId>> Seen;
     std::deque<int> Work;
-    States.push_back({X, 0, NoStore, -1, {NoLoc, -1}});
+    States.push_back({X, 0, NoStore, NoStore, -1, {NoLoc, -1}});
     Work.push_back(0);
     int Found = -1;
     while (!Work.empty() && Found < 0) {
@@ -218,10 +219,14 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         // X's value is not X's address.
         if (Next >= 0 || Next < MinLevel)
           continue;
+        // Reading a local only sees the stores into it that reach the read.
+        if (E.Read && St.Arrival > AlwaysHeld &&
+            !G.store(St.Arrival).reaches(E.Read))
+          continue;
         StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
         if (!Seen.insert({Step.Dst, Next, Last}).second)
           continue;
-        States.push_back({Step.Dst, Next, Last, Cur, Step});
+        States.push_back({Step.Dst, Next, Last, E.Store, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);
         if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
             (Last == NoStore || G.store(Last).survives(X))) {

@@ -120,3 +120,11 @@ void storeInNamespaceGlobal() {
   // CHECK: escape-global.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is stored in global 'detail::inner'{{.*}} [escape-global]
   detail::inner = &x;
 }
+
+void resetOnOnlyOnePath(bool b) {
+  int x = 0;
+  // CHECK: escape-global.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is stored in global 'g_ptr'{{.*}} [escape-global]
+  g_ptr = &x;
+  if (b)
+    g_ptr = nullptr;
+}

@@ -90,3 +90,19 @@ auto returnNestedLambda() {
   // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda capturing local variable 'x' by reference is returned from 'returnNestedLambda'{{.*}} [escape-lambda]
   return [&] { return [&] { return x; }; };
 }
+
+int stdFunctionOutlivesBlock() {
+  std::function<int()> f;
+  {
+    int x = 1;
+    // CHECK: escape-lambda.cpp:[[@LINE+1]]:5: warning: lambda capturing local variable 'x' by reference is kept in 'f'{{.*}} [escape-lambda]
+    f = [&x] { return x; };
+  }
+  return f();
+}
+
+struct Handler {
+  std::function<int()> callback;
+  // CHECK: escape-lambda.cpp:[[@LINE+1]]:20: warning: lambda capturing parameter 'v' by reference is stored in member 'callback'{{.*}} [escape-lambda]
+  Handler(int v) : callback([&v] { return v; }) {}
+};

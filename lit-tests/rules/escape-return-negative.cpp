@@ -96,3 +96,48 @@ struct Widget {
   int *valuePtr() { return &value; }
   int &valueRef() { return value; }
 };
+
+bool comparedWithLocalAddress(int *q) {
+  int x = 0;
+  return q == &x;
+}
+
+long distanceInsideLocalArray() {
+  int arr[8] = {};
+  int *p = arr + 3;
+  return p - arr;
+}
+
+unsigned long sizeOfAddress() {
+  int x = 0;
+  return sizeof(&x);
+}
+
+int valueThroughStdAddressof() {
+  int x = 1;
+  return *std::addressof(x);
+}
+
+bool pointerConvertedToBool() {
+  int x = 0;
+  int *p = &x;
+  return p;
+}
+
+const char *elementOfLocalArrayOfLiterals(int k) {
+  const char *names[] = {"a", "b", "c"};
+  return names[k];
+}
+
+int *elementOfLocalArrayOfCallerPointers(int *a, int *b, int k) {
+  int *ptrs[2] = {a, b};
+  return ptrs[k];
+}
+
+int *memberOfLocalStructHoldingCallerPointer(int *a) {
+  struct {
+    int *p;
+    int n;
+  } s{a, 1};
+  return s.p;
+}

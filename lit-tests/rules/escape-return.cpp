@@ -153,3 +153,28 @@ auto deducedReturnType() {
   // CHECK: escape-return.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is returned from 'deducedReturnType'{{.*}} [escape-return]
   return &x;
 }
+
+int *structuredBindingByReference() {
+  struct Pair {
+    int first;
+    int second;
+  } pr{1, 2};
+  auto &[a, b] = pr;
+  // CHECK: escape-return.cpp:[[@LINE+1]]:3: warning: address of local variable 'pr' is returned from 'structuredBindingByReference'{{.*}} [escape-return]
+  return &a;
+}
+
+int *addressOfDereference() {
+  int x = 0;
+  int *p = &x;
+  // CHECK: escape-return.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is returned from 'addressOfDereference'{{.*}} [escape-return]
+  return &*p;
+}
+
+int *loadedThroughPointerToPointer() {
+  int x = 0;
+  int *p = &x;
+  int **pp = &p;
+  // CHECK: escape-return.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is returned from 'loadedThroughPointerToPointer'{{.*}} [escape-return]
+  return *pp;
+}

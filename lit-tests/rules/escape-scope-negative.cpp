@@ -106,3 +106,15 @@ int valueCopiedOutOfLoop(int n) {
   }
   return last;
 }
+
+int repointedToOuterInsideScope() {
+  int y = 2;
+  int *p = nullptr;
+  {
+    int x = 1;
+    p = &x;
+    *p = 3;
+    p = &y;
+  }
+  return *p;
+}

@@ -133,3 +133,31 @@ int nestedBlocks() {
   }
   return *outer;
 }
+
+int previousIterationRead(int n) {
+  int *prev = nullptr;
+  int sum = 0;
+  for (int i = 0; i < n; ++i) {
+    int v = i;
+    if (prev)
+      sum += *prev;
+    // CHECK: escape-scope.cpp:[[@LINE+1]]:5: warning: address of local variable 'v' is kept in 'prev'{{.*}} [escape-scope]
+    prev = &v;
+  }
+  return sum;
+}
+
+int *backwardGotoLoop() {
+  static int fallback;
+  int *keep = &fallback;
+  int i = 0;
+again:
+  {
+    int v = i;
+    // CHECK: escape-scope.cpp:[[@LINE+1]]:5: warning: address of local variable 'v' is kept in 'keep'{{.*}} [escape-scope]
+    keep = &v;
+  }
+  if (++i < 3)
+    goto again;
+  return keep;
+}

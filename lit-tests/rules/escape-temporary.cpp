@@ -109,3 +109,9 @@ void addressOfTemporaryObjectInGlobal() {
   // CHECK: escape-temporary.cpp:[[@LINE+1]]:3: warning: temporary 'S'{{.*}} stored in global 'g_obj' [escape-temporary]
   g_obj = &static_cast<const S &>(S{3, 4});
 }
+
+int staticLocalParenthesizedAggregate() {
+  // CHECK: escape-temporary.cpp:[[@LINE+1]]:17: warning: temporary 'int'{{.*}} stored in static 's' [escape-temporary]
+  static RefAgg s(2);
+  return s.r;
+}
