@@ -107,6 +107,8 @@ TEST_F(BugModeTest, StoreThatDoesNotSurviveIsIgnored) {
   LocId Glob = B.global("g");
   StoreId St = G.addStore();
   G.store(St).Conservative = false; // survives nobody
+  G.store(St).Fn = F;
+  G.store(St).OutlivesFunction = false;
   G.addEdge(Glob, X, -1, 0, St);
   auto Ws = run();
   EXPECT_FALSE(reported(Ws, X));
@@ -118,6 +120,7 @@ TEST_F(BugModeTest, StoreThatSurvivesIsReported) {
   LocId Glob = B.global("g");
   StoreId St = G.addStore();
   G.store(St).Conservative = false;
+  G.store(St).Fn = F;
   G.store(St).Survives = {X};
   G.addEdge(Glob, X, -1, 0, St);
   auto Ws = run();

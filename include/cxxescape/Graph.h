@@ -132,6 +132,7 @@ struct Location {
   ScopeId Scope = NoScope;
   int ResultIndex = 0; // 1-based for results
   bool IsReference = false; // a reference variable: it holds an address
+  bool Extended = false;    // a temporary whose life a reference extends
   uint8_t Attrs = 0;
   std::vector<Edge> In; // incoming edges
   /// For Indirect: the temp holding the pointer that is stored through.
@@ -185,8 +186,13 @@ struct Function {
 /// value outlasts (still held, and for a local holder still read later).
 struct Store {
   bool Conservative = true; // not analysed: assume it survives everything
+  /// The function whose CFG was analysed, and whether the stored value is
+  /// still there when it returns: objects of enclosing functions (a lambda's
+  /// captures) die later, outside that CFG.
+  FuncId Fn = NoFunc;
+  bool OutlivesFunction = true;
   std::vector<LocId> Survives; // sorted
-  bool survives(LocId Obj) const;
+  bool survives(LocId Obj, FuncId ObjFn) const;
   /// For a store into a local: the reads of that local it reaches.
   bool TracksReads = false;
   std::vector<uint32_t> Reads; // sorted

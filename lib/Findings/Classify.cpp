@@ -164,16 +164,25 @@ Finding Classifier::classify(const Witness &W) {
   Finding F;
   std::string Obj = objectDesc(X);
   std::string Holder = holderPhrase(W.Holder, W.Object, 0);
-  std::string Dies =
-      X.Kind == LocKind::Temporary
-          ? "it is destroyed at the end of the full-expression"
-      : (G.loc(W.Holder).Kind == LocKind::Variable ||
-         G.loc(W.Holder).Kind == LocKind::Param) &&
-              !G.containsClosure(G.loc(W.Holder).Fn, X.Fn)
-          ? "'" + X.Name + "' is destroyed at the end of its scope"
-          : "'" + X.Name + "' is destroyed when " + fnName(X.Fn) + " returns";
+  // When the object dies: with its function, or with an inner block.
+  bool Temp = X.Kind == LocKind::Temporary;
+  std::string Subject = Temp ? std::string("the temporary") : "'" + X.Name + "'";
+  bool InnerBlock = X.Fn != NoFunc && X.Scope != G.func(X.Fn).BodyScope;
+  std::string Dies = Subject + " is destroyed " +
+                     (InnerBlock ? std::string("at the end of its scope")
+                                 : "when " + fnName(X.Fn) + " returns");
 
-  if (X.Kind == LocKind::Temporary) {
+  // Through a closure: by reference, or as a copied pointer.
+  bool ByReference = false;
+  for (const FlowStep &Step : W.Steps) {
+    const Location &D = G.loc(Step.Dst);
+    if (D.Kind == LocKind::Closure) {
+      ByReference = D.In[Step.EdgeIndex].Derefs < 0;
+      break;
+    }
+  }
+
+  if (Temp && !X.Extended) {
     F.Rule = "escape-temporary";
     const Location &H = G.loc(W.Holder);
     std::string Kept = (H.Kind == LocKind::Variable || H.Kind == LocKind::Param)
@@ -184,8 +193,9 @@ Finding Classifier::classify(const Witness &W) {
                 Kept;
   } else if (W.ThroughClosure) {
     F.Rule = "escape-lambda";
-    F.Message = "lambda capturing " + Obj + " by reference is " + Holder +
-                "; " + Dies;
+    F.Message = (ByReference ? "lambda capturing " + Obj + " by reference"
+                             : "lambda holding the address of " + Obj) +
+                " is " + Holder + "; " + Dies;
   } else {
     F.Rule = ruleFor(W.Holder, 0);
     bool RefReturn = G.loc(W.Holder).Kind == LocKind::Result &&
@@ -202,7 +212,7 @@ Finding Classifier::classify(const Witness &W) {
     Where = X.Decl;
   F.Where = spot(Where);
 
-  F.Notes.push_back({spot(X.Decl), (X.Kind == LocKind::Temporary
+  F.Notes.push_back({spot(X.Decl), (Temp
                                         ? std::string("the temporary is created here")
                                         : "'" + X.Name + "' declared here")});
   for (size_t I = 0; I < W.Steps.size(); ++I) {

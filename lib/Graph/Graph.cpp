@@ -29,9 +29,11 @@ bool Store::reaches(uint32_t Read) const {
   return std::binary_search(Reads.begin(), Reads.end(), Read);
 }
 
-bool Store::survives(LocId Obj) const {
+bool Store::survives(LocId Obj, FuncId ObjFn) const {
   if (Conservative)
     return true;
+  if (ObjFn != Fn)
+    return OutlivesFunction;
   return std::binary_search(Survives.begin(), Survives.end(), Obj);
 }
 

@@ -14,7 +14,9 @@ using namespace clang;
 
 namespace cxxescape {
 
-Hole Lowerer::addr(const Expr *LHS, StoreId St) {
+Hole Lowerer::addr(const Expr *LHS, StoreId St, const Expr *Whole) {
+  if (!Whole)
+    Whole = LHS;
   const Expr *E = LHS->IgnoreParens();
   if (const auto *IC = dyn_cast<ImplicitCastExpr>(E);
       IC && IC->getCastKind() == CK_NoOp)
@@ -24,16 +26,16 @@ Hole Lowerer::addr(const Expr *LHS, StoreId St) {
     const VarDecl *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
       if (const VarDecl *Holding = BD->getHoldingVar())
-        return indirectStoreThroughRef(localVar(Holding), E, St);
+        return indirectStoreThroughRef(localVar(Holding), Whole, St);
       if (const Expr *B = BD->getBinding())
-        return addr(B, St);
+        return addr(B, St, Whole);
     }
     if (!VD)
       return Hole{};
     if (!VD->hasLocalStorage())
       return holeOf(globalSink(VD), St);
     if (VD->getType()->isReferenceType())
-      return indirectStoreThroughRef(localVar(VD), E, St);
+      return indirectStoreThroughRef(localVar(VD), Whole, St);
     return holeOf(localVar(VD), St);
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -44,19 +46,19 @@ Hole Lowerer::addr(const Expr *LHS, StoreId St) {
     // s.f = v stores into s (fields are not told apart); p->f = v and
     // assignments through reference members store through a pointer.
     if (!ME->isArrow() && !ME->getMemberDecl()->getType()->isReferenceType())
-      return addr(ME->getBase(), St);
-    return indirectStore(E, E, St);
+      return addr(ME->getBase(), St, Whole);
+    return indirectStore(E, Whole, St);
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     const Expr *Base = AS->getBase()->IgnoreParens();
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(Base);
         IC && IC->getCastKind() == CK_ArrayToPointerDecay) {
       discard(AS->getIdx());
-      return addr(IC->getSubExpr(), St);
+      return addr(IC->getSubExpr(), St, Whole);
     }
-    return indirectStore(E, E, St);
+    return indirectStore(E, Whole, St);
   }
-  return indirectStore(E, E, St);
+  return indirectStore(E, Whole, St);
 }
 
 Hole Lowerer::indirectStore(const Expr *Pointee, const Expr *Whole,
@@ -64,17 +66,38 @@ Hole Lowerer::indirectStore(const Expr *Pointee, const Expr *Whole,
   // The pointer stored through is the address of the destination lvalue.
   LocId Ptr = newLoc(LocKind::Temp, "", pos(Whole->getBeginLoc()), CurScope);
   expr(holeOf(Ptr).addr(), Pointee);
-  LocId Ind = newLoc(LocKind::Indirect, describe(Whole),
+  LocId Ind = newLoc(LocKind::Indirect, storeName(Whole),
                      pos(Whole->getBeginLoc()), CurScope);
   G.loc(Ind).PtrOf = Ptr;
   return holeOf(Ind, St);
+}
+
+std::string Lowerer::storeName(const Expr *Whole) {
+  // A member of *this is named by its field: `m`, `this->m`, `(*this).m`,
+  // and an element of a member array by the array: `slots[i]`.
+  const Expr *E = Whole->IgnoreParenImpCasts();
+  while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *IC = dyn_cast<ImplicitCastExpr>(AS->getBase()->IgnoreParens());
+    if (!IC || IC->getCastKind() != CK_ArrayToPointerDecay)
+      break;
+    E = IC->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Base);
+        UO && UO->getOpcode() == UO_Deref)
+      Base = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return ME->getMemberDecl()->getNameAsString();
+  }
+  return describe(Whole);
 }
 
 Hole Lowerer::indirectStoreThroughRef(LocId RefVar, const Expr *Whole,
                                       StoreId St) {
   LocId Ptr = newLoc(LocKind::Temp, "", pos(Whole->getBeginLoc()), CurScope);
   flow(holeOf(Ptr), RefVar);
-  LocId Ind = newLoc(LocKind::Indirect, describe(Whole),
+  LocId Ind = newLoc(LocKind::Indirect, storeName(Whole),
                      pos(Whole->getBeginLoc()), CurScope);
   G.loc(Ind).PtrOf = Ptr;
   return holeOf(Ind, St);
@@ -84,8 +107,9 @@ void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
   const VarDecl *LocalDst = nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-        VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
-      LocalDst = VD;
+        VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+        G.loc(localVar(VD)).Fn == fn().Id)
+      LocalDst = VD; // a lambda's store into a capture is not local to it
   StoreId St = newStore(Anchor, nullptr, LHS, LocalDst);
   fn().Stores.back().ValueKey = valueKey(RHS);
   Hole K = addr(LHS, St).note(note(Anchor, "assign"));

@@ -152,6 +152,15 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
     const auto *TE = cast<CXXThrowExpr>(E);
     if (const Expr *Sub = TE->getSubExpr()) {
       Hole TK = holeOf(throwSink(), AlwaysHeld).note(note(TE, "throw"));
+      if (const CXXCatchStmt *H = localHandler(Sub->getType())) {
+        // Caught in this function: the handler's variable receives it.
+        TK = Hole{};
+        if (const VarDecl *EV = H->getExceptionDecl()) {
+          TK = holeOf(localVar(EV)).note(note(TE, "throw"));
+          if (EV->getType()->isReferenceType())
+            TK = TK.addr();
+        }
+      }
       expr(TK, Sub);
     }
     return;
@@ -221,6 +230,28 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
       discard(CE);
+}
+
+const CXXCatchStmt *Lowerer::localHandler(QualType Thrown) {
+  QualType T = Thrown.getCanonicalType().getUnqualifiedType();
+  for (auto It = TryStack.rbegin(); It != TryStack.rend(); ++It) {
+    const CXXTryStmt *TS = *It;
+    for (unsigned I = 0; I < TS->getNumHandlers(); ++I) {
+      const CXXCatchStmt *H = TS->getHandler(I);
+      QualType C = H->getCaughtType();
+      if (C.isNull())
+        return H; // catch (...)
+      C = C.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+      if (C == T)
+        return H;
+      // A pointer is caught by a handler for a more qualified pointee.
+      if (C->isPointerType() && T->isPointerType() &&
+          C->getPointeeType().getUnqualifiedType() ==
+              T->getPointeeType().getUnqualifiedType())
+        return H;
+    }
+  }
+  return nullptr;
 }
 
 void Lowerer::declRef(const Hole &K, const DeclRefExpr *DRE) {
@@ -432,7 +463,10 @@ void Lowerer::materialize(const Hole &K, const MaterializeTemporaryExpr *MTE) {
                      MTE->getType().getUnqualifiedType().getAsString(
                          Ctx.getPrintingPolicy()) +
                      "'";
+  if (Extended)
+    Name += " bound to '" + Ext->getNameAsString() + "'";
   LocId T = newLoc(LocKind::Temporary, Name, pos(MTE->getBeginLoc()), S);
+  G.loc(T).Extended = Extended;
   if (Extended) {
     if (const auto *VD = dyn_cast<VarDecl>(Ext))
       fn().Extended.push_back({T, VD});

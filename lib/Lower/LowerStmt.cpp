@@ -129,7 +129,14 @@ void Lowerer::stmt(const Stmt *S) {
     return;
   case Stmt::CXXTryStmtClass: {
     const auto *TS = cast<CXXTryStmt>(S);
+    // The handlers' variables live in the scope around the try statement:
+    // an object of the try block is gone when its handler runs.
+    for (unsigned I = 0; I < TS->getNumHandlers(); ++I)
+      if (const VarDecl *EV = TS->getHandler(I)->getExceptionDecl())
+        localVar(EV);
+    TryStack.push_back(TS);
     block(TS->getTryBlock());
+    TryStack.pop_back();
     for (unsigned I = 0; I < TS->getNumHandlers(); ++I) {
       const CXXCatchStmt *H = TS->getHandler(I);
       ScopeId Saved = pushScope();

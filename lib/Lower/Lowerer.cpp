@@ -204,6 +204,9 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   const Stmt *SavedFull = CurFullExpr;
   ScopeId SavedFullScope = CurFullExprScope;
   LocId OuterThis = FnStack.empty() ? NoLoc : fn().This;
+  // A throw in a lambda leaves the lambda, whatever encloses its definition.
+  std::vector<const CXXTryStmt *> SavedTry;
+  SavedTry.swap(TryStack);
 
   FnState St;
   St.Id = Id;
@@ -276,9 +279,31 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   analyzeStoreLifetimes(*this, FD, Body);
 
   FnStack.pop_back();
+  TryStack.swap(SavedTry);
   CurScope = SavedScope;
   CurFullExpr = SavedFull;
   CurFullExprScope = SavedFullScope;
+}
+
+void Lowerer::lowerGlobalInit(const VarDecl *VD) {
+  // A namespace-scope initializer runs like a function of its own: its
+  // temporaries die at the end of the initializer.
+  Function F;
+  F.Name = "the initializer of '" + VD->getQualifiedNameAsString() + "'";
+  F.Where = pos(VD->getLocation());
+  FuncId Id = G.addFunction(F);
+  FnState St;
+  St.Id = Id;
+  FnStack.push_back(St);
+  CurScope = G.addScope(NoScope, Id);
+  G.func(Id).BodyScope = CurScope;
+  CurFullExpr = VD->getInit();
+  CurFullExprScope = NoScope;
+  varDecl(VD, nullptr);
+  FnStack.pop_back();
+  CurScope = NoScope;
+  CurFullExpr = nullptr;
+  CurFullExprScope = NoScope;
 }
 
 namespace {
@@ -289,6 +314,22 @@ public:
       : L(L), Opts(Opts) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!VD->hasGlobalStorage() || VD->isStaticLocal() || !VD->getInit() ||
+        VD->isInvalidDecl() || VD->getDeclContext()->isDependentContext() ||
+        VD->getInit()->isValueDependent() ||
+        !VD->isThisDeclarationADefinition())
+      return true;
+    if (VD->getDeclContext()->isFunctionOrMethod())
+      return true;
+    const SourceManager &SM = VD->getASTContext().getSourceManager();
+    if (!Opts.IncludeSystemHeaders &&
+        SM.isInSystemHeader(SM.getFileLoc(VD->getLocation())))
+      return true;
+    L.lowerGlobalInit(VD);
+    return true;
+  }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||

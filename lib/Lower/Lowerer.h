@@ -79,6 +79,7 @@ public:
   void expr(const Hole &K, const clang::Expr *E);
   void discard(const clang::Expr *E) { expr(Hole{}, E); }
   void declRef(const Hole &K, const clang::DeclRefExpr *DRE);
+  const clang::CXXCatchStmt *localHandler(clang::QualType Thrown);
   void cast(const Hole &K, const clang::CastExpr *CE);
   void binary(const Hole &K, const clang::BinaryOperator *BO);
   void unary(const Hole &K, const clang::UnaryOperator *UO);
@@ -87,7 +88,10 @@ public:
   void materialize(const Hole &K, const clang::MaterializeTemporaryExpr *MTE);
 
   // Assignment destinations (LowerAssign.cpp).
-  Hole addr(const clang::Expr *LHS, StoreId St);
+  Hole addr(const clang::Expr *LHS, StoreId St,
+            const clang::Expr *Whole = nullptr);
+  std::string storeName(const clang::Expr *Whole);
+  void lowerGlobalInit(const clang::VarDecl *VD);
   Hole indirectStore(const clang::Expr *Pointer, const clang::Expr *Whole,
                      StoreId St);
   Hole indirectStoreThroughRef(LocId RefVar, const clang::Expr *Whole,
@@ -154,6 +158,9 @@ public:
   FnState &fn() { return FnStack.back(); }
 
   ScopeId CurScope = NoScope;
+  /// Handlers of the try blocks enclosing the code being lowered, innermost
+  /// last: a throw they catch stays in the function.
+  std::vector<const clang::CXXTryStmt *> TryStack;
   /// The innermost full-expression being lowered and its scope.
   const clang::Stmt *CurFullExpr = nullptr;
   ScopeId CurFullExprScope = NoScope;

@@ -258,6 +258,8 @@ void StoreAnalysis::run(const PendingStore &PS) {
 
   Store &S = L.G.store(PS.Id);
   S.Conservative = false;
+  S.Fn = F.Id;
+  S.OutlivesFunction = ReachedExit && !PS.LocalDst;
   S.Survives.assign(Survives.begin(), Survives.end());
   if (PS.LocalDst) {
     S.TracksReads = true;

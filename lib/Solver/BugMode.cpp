@@ -229,7 +229,7 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         States.push_back({Step.Dst, Next, Last, E.Store, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);
         if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
-            (Last == NoStore || G.store(Last).survives(X))) {
+            (Last == NoStore || G.store(Last).survives(X, Obj.Fn))) {
           Found = Idx;
           break;
         }

@@ -20,19 +20,19 @@ auto returnNamedReferenceCapture() {
 auto returnCopiedPointerToLocal() {
   int x = 0;
   int *p = &x;
-  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda capturing local variable 'x'{{.*}} is returned from 'returnCopiedPointerToLocal'{{.*}} [escape-lambda]
+  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda holding the address of local variable 'x' is returned from 'returnCopiedPointerToLocal'{{.*}} [escape-lambda]
   return [p] { return *p; };
 }
 
 auto returnInitCaptureAddress() {
   int x = 0;
-  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda capturing local variable 'x'{{.*}} is returned from 'returnInitCaptureAddress'{{.*}} [escape-lambda]
+  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda holding the address of local variable 'x' is returned from 'returnInitCaptureAddress'{{.*}} [escape-lambda]
   return [p = &x] { return *p; };
 }
 
 auto returnInitCaptureReference() {
   int x = 0;
-  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda capturing local variable 'x'{{.*}} is returned from 'returnInitCaptureReference'{{.*}} [escape-lambda]
+  // CHECK: escape-lambda.cpp:[[@LINE+1]]:3: warning: lambda holding the address of local variable 'x' is returned from 'returnInitCaptureReference'{{.*}} [escape-lambda]
   return [&r = x] { return r; };
 }
 

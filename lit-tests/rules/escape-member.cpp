@@ -80,7 +80,7 @@ struct SpanOwner {
 
   void fillFromLocalArray() {
     int local[8] = {};
-    // CHECK: escape-member.cpp:[[@LINE+1]]:5: warning: address of local variable 'local' is stored in member 'span'{{.*}} [escape-member]
+    // CHECK: escape-member.cpp:[[@LINE+1]]:5: warning: address of local variable 'local' is stored in member 'span.data'{{.*}} [escape-member]
     span.data = local;
   }
 
