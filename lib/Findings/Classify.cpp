@@ -221,6 +221,10 @@ Finding Classifier::classify(const Witness &W) {
     if (D.Kind == LocKind::Temp)
       continue;
     const Edge &E = D.In[Step.EdgeIndex];
+    // Copies into a short-lived temporary are plumbing, not a step.
+    if (D.Kind == LocKind::Temporary && !D.Extended && E.Derefs >= 0 &&
+        Step.Dst != W.Object)
+      continue;
     Pos P = !E.Notes.empty() ? E.Notes.front().Where : D.Decl;
     if (!P.valid())
       continue;
