@@ -8,6 +8,18 @@ using namespace clang;
 
 namespace cxxescape {
 
+static bool mentions(const Stmt *S, const VarDecl *VD) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, VD))
+      return true;
+  return false;
+}
+
+
 void Lowerer::expr(const Hole &KIn, const Expr *E) {
   if (!E)
     return;
@@ -156,7 +168,12 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
         // Caught in this function: the handler's variable receives it.
         TK = Hole{};
         if (const VarDecl *EV = H->getExceptionDecl()) {
-          TK = holeOf(localVar(EV)).note(note(TE, "throw"));
+          // The thrown address matters only if the handler reads it.
+          StoreId St = G.addStore();
+          G.store(St).Conservative = mentions(H->getHandlerBlock(), EV);
+          G.store(St).Fn = fn().Id;
+          G.store(St).OutlivesFunction = false;
+          TK = holeOf(localVar(EV), St).note(note(TE, "throw"));
           if (EV->getType()->isReferenceType())
             TK = TK.addr();
         }

@@ -37,3 +37,23 @@ void wrongHandler() {
   } catch (long *p) {
   }
 }
+
+// An object of the try block is destroyed before its handler runs.
+void unusedInHandler() {
+  try {
+    int x = 0;
+    throw &x;
+  } catch (int *p) {
+  }
+}
+
+int readInHandler() {
+  try {
+    int x = 0;
+    // CHECK: caught-locally.cpp:[[@LINE+1]]:5: warning: address of local variable 'x' is kept in 'p', which outlives the scope of 'x'{{.*}}[escape-scope]
+    throw &x;
+  } catch (int *p) {
+    return *p;
+  }
+  return 0;
+}
