@@ -139,6 +139,8 @@ struct Location {
   LocId PtrOf = NoLoc;
   /// For Indirect resolved to caller memory: the parameter it goes through.
   LocId Via = NoLoc;
+  /// For parameters: the reads their incoming value reaches.
+  StoreId EntryStore = NoStore;
   Leaks ParamLeaks;
 
   // Solver scratch.
@@ -221,7 +223,18 @@ public:
   void addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags = 0,
                StoreId St = NoStore, std::vector<Note> Notes = {},
                uint32_t Read = 0);
-  uint32_t newRead() { return NextRead++; }
+  uint32_t newRead(FuncId Fn) {
+    ReadFns.push_back(Fn);
+    return NextRead++;
+  }
+  /// Does store St reach read R? A read in another function (a lambda
+  /// reading a capture) is outside the store's CFG: assume it does.
+  bool storeReaches(StoreId St, uint32_t R) const {
+    const Store &S = Stores[St];
+    if (R == 0 || R >= NextRead || ReadFns[R] != S.Fn)
+      return true;
+    return S.reaches(R);
+  }
 
   Location &loc(LocId L) { return Locs[L]; }
   const Location &loc(LocId L) const { return Locs[L]; }
@@ -250,6 +263,7 @@ private:
   std::vector<Store> Stores;
   LocId HeapLoc = NoLoc;
   uint32_t NextRead = 1;
+  std::vector<FuncId> ReadFns{NoFunc};
 };
 
 const char *sinkKindName(SinkKind K);

@@ -142,7 +142,10 @@ std::string Lowerer::valueKey(const Expr *E) {
   return lvalueKey(E);
 }
 
-std::string Lowerer::lvalueKey(const Expr *E) {
+std::string Lowerer::lvalueKey(const Expr *E, const ValueDecl *D) {
+  if (!E)
+    return "d" + std::to_string(reinterpret_cast<uintptr_t>(
+                     D->getCanonicalDecl()));
   E = E->IgnoreParenImpCasts();
   auto Unique = [&] {
     return "?" + std::to_string(reinterpret_cast<uintptr_t>(E));

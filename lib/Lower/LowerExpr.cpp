@@ -303,7 +303,7 @@ void Lowerer::declRef(const Hole &K, const DeclRefExpr *DRE) {
     // A read of the variable's value: remember which, for reaching stores.
     uint32_t &Id = fn().Reads[DRE];
     if (!Id)
-      Id = G.newRead();
+      Id = G.newRead(fn().Id);
     RK.Read = Id;
   }
   flow(RK, L);

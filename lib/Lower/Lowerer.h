@@ -100,7 +100,8 @@ public:
               const clang::Stmt *Anchor);
   StoreId newStore(const clang::Stmt *Anchor, const clang::VarDecl *AnchorVar,
                    const clang::Expr *Dst, const clang::VarDecl *LocalDst);
-  std::string lvalueKey(const clang::Expr *E);
+  std::string lvalueKey(const clang::Expr *E,
+                        const clang::ValueDecl *D = nullptr);
   std::string valueKey(const clang::Expr *E);
 
   // Calls, constructions, lambdas (LowerCall.cpp).

@@ -38,6 +38,7 @@ public:
   }
 
   void run(const PendingStore &PS);
+  bool runFromEntry(const PendingStore &PS);
 
 private:
   void index();
@@ -192,6 +193,36 @@ bool StoreAnalysis::liveAfter(Point P, const PendingStore &PS) {
   return Live;
 }
 
+bool StoreAnalysis::runFromEntry(const PendingStore &PS) {
+  const CFGBlock &Entry = Cfg.getEntry();
+  std::set<uint32_t> Reads;
+  Lowerer::FnState &F = L.fn();
+  size_t Before = Steps;
+  forward(Point{&Entry, 0}, [&](const CFGElement *E, const CFGBlock *,
+                                unsigned) {
+    if (!E)
+      return true;
+    if (isRead(*E, PS.LocalDst))
+      if (auto CS = E->getAs<CFGStmt>())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(CS->getStmt())) {
+          auto It = F.Reads.find(DRE);
+          if (It != F.Reads.end())
+            Reads.insert(It->second);
+        }
+    return isKill(*E, PS);
+  });
+  if (Steps > StepBudget) {
+    Steps = Before;
+    return false;
+  }
+  Store &S = L.G.store(PS.Id);
+  S.Conservative = false;
+  S.Fn = F.Id;
+  S.TracksReads = true;
+  S.Reads.assign(Reads.begin(), Reads.end());
+  return true;
+}
+
 void StoreAnalysis::run(const PendingStore &PS) {
   Point Start;
   if (PS.AnchorVar) {
@@ -285,6 +316,18 @@ void analyzeStoreLifetimes(Lowerer &L, const FunctionDecl *FD,
   StoreAnalysis A(L, *Cfg);
   for (const PendingStore &PS : L.fn().Stores)
     A.run(PS);
+  // A parameter's value from the caller: which reads of it does it reach?
+  for (const ParmVarDecl *P : FD->parameters()) {
+    auto It = L.VarLocs.find(P);
+    if (It == L.VarLocs.end() || P->getType()->isReferenceType())
+      continue;
+    PendingStore PS;
+    PS.Id = L.G.addStore();
+    PS.LocalDst = P;
+    PS.Key = L.lvalueKey(nullptr, P);
+    if (A.runFromEntry(PS))
+      L.G.loc(It->second).EntryStore = PS.Id;
+  }
 }
 
 } // namespace cxxescape

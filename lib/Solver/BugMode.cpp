@@ -27,20 +27,27 @@ struct PointsTo {
 
 PointsTo pointsTo(const Graph &G, LocId Ptr) {
   PointsTo R;
-  std::set<std::pair<LocId, int>> Seen;
-  std::deque<std::pair<LocId, int>> Work{{Ptr, 0}};
-  Seen.insert({Ptr, 0});
+  // (location, level, the read by which the walk left the location): a store
+  // into a local only counts if it reaches that read.
+  std::set<std::tuple<LocId, int, uint32_t>> Seen;
+  std::deque<std::tuple<LocId, int, uint32_t>> Work{{Ptr, 0, 0}};
+  Seen.insert({Ptr, 0, 0});
   while (!Work.empty()) {
-    auto [L, Acc] = Work.front();
+    auto [L, Acc, Read] = Work.front();
     Work.pop_front();
     const Location &Loc = G.loc(L);
     if (Acc >= 0 && L != Ptr) {
-      if (Loc.isParam() && R.FromParam == NoLoc)
+      // A parameter's own value comes from the caller, if it is still there.
+      bool EntryReaches = Loc.EntryStore == NoStore ||
+                          G.storeReaches(Loc.EntryStore, Read);
+      if (Loc.isParam() && R.FromParam == NoLoc && EntryReaches)
         R.FromParam = L;
       if (Loc.Kind == LocKind::Sink && Loc.Sink == SinkKind::External)
         R.FromExternal = true;
     }
     for (const Edge &E : Loc.In) {
+      if (E.Store > AlwaysHeld && !G.storeReaches(E.Store, Read))
+        continue;
       int Next;
       if (Acc >= 0)
         Next = Acc + E.Derefs;
@@ -58,8 +65,8 @@ PointsTo pointsTo(const Graph &G, LocId Ptr) {
           R.Pointees.push_back(E.Src);
         continue;
       }
-      if (Seen.insert({E.Src, Next}).second)
-        Work.push_back({E.Src, Next});
+      if (Seen.insert({E.Src, Next, E.Read}).second)
+        Work.push_back({E.Src, Next, E.Read});
     }
   }
   return R;
@@ -220,8 +227,7 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         if (Next >= 0 || Next < MinLevel)
           continue;
         // Reading a local only sees the stores into it that reach the read.
-        if (E.Read && St.Arrival > AlwaysHeld &&
-            !G.store(St.Arrival).reaches(E.Read))
+        if (St.Arrival > AlwaysHeld && !G.storeReaches(St.Arrival, E.Read))
           continue;
         StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
         if (!Seen.insert({Step.Dst, Next, Last}).second)
