@@ -100,6 +100,10 @@ struct Edge {
   /// For a read of a local variable's value: which read it is, so a store
   /// into the variable can say whether it reaches this read.
   uint32_t Read = 0;
+  /// First-level field (or constant element) of the destination written, or
+  /// of the source read; 0 for the whole object. Bug mode only.
+  uint32_t FieldW = 0;
+  uint32_t FieldR = 0;
   std::vector<Note> Notes;
 };
 
@@ -222,7 +226,7 @@ public:
   /// Adds `Dst = (Derefs) Src`, with Go's shortcuts for no-op self flows.
   void addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags = 0,
                StoreId St = NoStore, std::vector<Note> Notes = {},
-               uint32_t Read = 0);
+               uint32_t Read = 0, uint32_t FieldW = 0, uint32_t FieldR = 0);
   uint32_t newRead(FuncId Fn) {
     ReadFns.push_back(Fn);
     return NextRead++;

@@ -91,7 +91,8 @@ LocId Graph::addSink(SinkKind K, FuncId Fn, std::string Name, Pos Where) {
 }
 
 void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
-                    StoreId St, std::vector<Note> Notes, uint32_t Read) {
+                    StoreId St, std::vector<Note> Notes, uint32_t Read,
+                    uint32_t FieldW, uint32_t FieldR) {
   if (Dst == NoLoc || Src == NoLoc)
     return;
   // x = x and x = *x say nothing about lifetimes.
@@ -104,6 +105,8 @@ void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
   E.Store = St;
   E.Notes = std::move(Notes);
   E.Read = Read;
+  E.FieldW = FieldW;
+  E.FieldR = FieldR;
   Locs[Dst].In.push_back(std::move(E));
 }
 

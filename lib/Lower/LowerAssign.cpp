@@ -45,8 +45,13 @@ Hole Lowerer::addr(const Expr *LHS, StoreId St, const Expr *Whole) {
     }
     // s.f = v stores into s (fields are not told apart); p->f = v and
     // assignments through reference members store through a pointer.
-    if (!ME->isArrow() && !ME->getMemberDecl()->getType()->isReferenceType())
-      return addr(ME->getBase(), St, Whole);
+    if (!ME->isArrow() && !ME->getMemberDecl()->getType()->isReferenceType()) {
+      Hole K = addr(ME->getBase(), St, Whole);
+      // s.a.b = v writes field a of s: the field next to the variable.
+      if (!K.FieldW && K.Derefs == 0)
+        K.FieldW = fieldId(ME->getMemberDecl());
+      return K;
+    }
     return indirectStore(E, Whole, St);
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
@@ -54,7 +59,10 @@ Hole Lowerer::addr(const Expr *LHS, StoreId St, const Expr *Whole) {
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(Base);
         IC && IC->getCastKind() == CK_ArrayToPointerDecay) {
       discard(AS->getIdx());
-      return addr(IC->getSubExpr(), St, Whole);
+      Hole K = addr(IC->getSubExpr(), St, Whole);
+      if (!K.FieldW && K.Derefs == 0)
+        K.FieldW = elementId(AS->getIdx());
+      return K;
     }
     return indirectStore(E, Whole, St);
   }

@@ -83,6 +83,8 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
       BaseK = BaseK.deref();
     if (ME->isArrow())
       BaseK = BaseK.deref();
+    else if (!Member->getType()->isReferenceType())
+      BaseK.FieldR = fieldId(Member); // the innermost field wins
     expr(BaseK, ME->getBase());
     return;
   }
@@ -93,7 +95,9 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
     if (const auto *IC = dyn_cast<ImplicitCastExpr>(Base);
         IC && IC->getCastKind() == CK_ArrayToPointerDecay) {
       // An element of an array value is part of that value.
-      expr(K.note(note(AS, "fixed-array-index-of")), IC->getSubExpr());
+      Hole EK = K.note(note(AS, "fixed-array-index-of"));
+      EK.FieldR = elementId(Index);
+      expr(EK, IC->getSubExpr());
     } else {
       expr(K.deref().note(note(AS, "indirection")), AS->getBase());
     }
@@ -426,11 +430,18 @@ void Lowerer::initList(const Hole &K, const InitListExpr *ILE) {
       // A reference member binds to its initializer: it holds its address.
       if (FD->getType()->isReferenceType())
         FK = FK.addr();
+      else if (!FK.FieldW)
+        FK.FieldW = fieldId(FD);
       expr(FK, ILE->getInit(Idx++));
     }
   }
-  for (; Idx < ILE->getNumInits(); ++Idx)
-    expr(K.note(note(ILE, "array literal element")), ILE->getInit(Idx));
+  bool IsArray = T->isArrayType();
+  for (; Idx < ILE->getNumInits(); ++Idx) {
+    Hole EK = K.note(note(ILE, "array literal element"));
+    if (IsArray && !EK.FieldW)
+      EK.FieldW = fieldId("i" + std::to_string(Idx));
+    expr(EK, ILE->getInit(Idx));
+  }
   if (const Expr *Filler = ILE->getArrayFiller())
     expr(K, Filler);
 }

@@ -36,7 +36,15 @@ Note Lowerer::note(const Decl *D, const char *Why) {
 void Lowerer::flow(const Hole &K, LocId Src) {
   if (K.blank() || Src == NoLoc)
     return;
-  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read);
+  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read,
+            K.FieldW, K.FieldR);
+}
+
+uint32_t Lowerer::elementId(const Expr *Index) {
+  Expr::EvalResult R;
+  if (Index->isValueDependent() || !Index->EvaluateAsInt(R, Ctx))
+    return 0;
+  return fieldId("i" + std::to_string(R.Val.getInt().getExtValue()));
 }
 
 Hole Lowerer::holeOf(LocId L, StoreId St) const {

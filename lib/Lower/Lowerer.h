@@ -20,6 +20,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,17 @@ struct Hole {
   uint8_t Flags = 0;
   StoreId Store = NoStore;
   uint32_t Read = 0;
+  uint32_t FieldW = 0; // the first-level field written (direct holes only)
+  uint32_t FieldR = 0; // the first-level field read (direct reads only)
   std::vector<Note> Notes;
 
   bool blank() const { return Dst == NoLoc; }
   Hole shift(int D) const {
     Hole H = *this;
+    // Loading through a pointer, the field read is the pointee's, not the
+    // variable's. The field written is the destination's and stays.
+    if (D > 0)
+      H.FieldR = 0;
     H.Derefs += D;
     if (H.Derefs < -1)
       H.Derefs = -1; // &&x cannot be written; deeper means the same here
@@ -169,6 +176,19 @@ public:
   llvm::DenseMap<const clang::VarDecl *, LocId> VarLocs;
   llvm::DenseMap<const clang::VarDecl *, LocId> GlobalSinks;
   llvm::DenseMap<const clang::Type *, bool> PointerTypes;
+  std::map<std::string, uint32_t> FieldIds;
+  uint32_t fieldId(const std::string &Key) {
+    uint32_t &Id = FieldIds[Key];
+    if (!Id)
+      Id = static_cast<uint32_t>(FieldIds.size());
+    return Id;
+  }
+  uint32_t fieldId(const clang::ValueDecl *FD) {
+    return fieldId("f" + std::to_string(reinterpret_cast<uintptr_t>(
+                             FD->getCanonicalDecl())));
+  }
+  /// A constant index of an array subscript, as a field; 0 if not constant.
+  uint32_t elementId(const clang::Expr *Index);
   LocId External = NoLoc;
   LocId Throw = NoLoc;
 };

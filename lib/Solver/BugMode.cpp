@@ -184,6 +184,7 @@ struct SearchState {
   int Level;
   StoreId LastStore;
   StoreId Arrival; // the store of the edge that led into Loc
+  uint32_t Field;  // the field of Loc that edge wrote, or 0
   int Parent; // index into the state list
   FlowStep Via;
 };
@@ -208,7 +209,7 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
     std::vector<SearchState> States;
     std::set<std::tuple<LocId, int, StoreId>> Seen;
     std::deque<int> Work;
-    States.push_back({X, 0, NoStore, NoStore, -1, {NoLoc, -1}});
+    States.push_back({X, 0, NoStore, NoStore, 0, -1, {NoLoc, -1}});
     Work.push_back(0);
     int Found = -1;
     while (!Work.empty() && Found < 0) {
@@ -229,10 +230,13 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         // Reading a local only sees the stores into it that reach the read.
         if (St.Arrival > AlwaysHeld && !G.storeReaches(St.Arrival, E.Read))
           continue;
+        // Reading another field than the one written carries nothing.
+        if (St.Field && E.FieldR && St.Field != E.FieldR)
+          continue;
         StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
         if (!Seen.insert({Step.Dst, Next, Last}).second)
           continue;
-        States.push_back({Step.Dst, Next, Last, E.Store, Cur, Step});
+        States.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);
         if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
             (Last == NoStore || G.store(Last).survives(X, Obj.Fn))) {
