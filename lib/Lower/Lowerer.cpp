@@ -201,7 +201,12 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   bool IsLambda = MD && MD->getParent()->isLambda();
 
   Function F;
-  F.Name = IsLambda ? std::string("lambda") : FD->getQualifiedNameAsString();
+  // Instantiations are named after their template, so one finding in a
+  // template reads the same for every instantiation (and is shown once).
+  const FunctionDecl *Named = FD;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    Named = Pattern;
+  F.Name = IsLambda ? std::string("lambda") : Named->getQualifiedNameAsString();
   F.Parent = (IsLambda && !FnStack.empty()) ? fn().Id : NoFunc;
   F.IsLambda = IsLambda;
   F.Where = pos(FD->getLocation());
