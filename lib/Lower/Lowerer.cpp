@@ -334,11 +334,7 @@ public:
         VD->getInit()->isValueDependent() ||
         !VD->isThisDeclarationADefinition())
       return true;
-    if (VD->getDeclContext()->isFunctionOrMethod())
-      return true;
-    const SourceManager &SM = VD->getASTContext().getSourceManager();
-    if (!Opts.IncludeSystemHeaders &&
-        SM.isInSystemHeader(SM.getFileLoc(VD->getLocation())))
+    if (VD->getDeclContext()->isFunctionOrMethod() || skipped(VD))
       return true;
     L.lowerGlobalInit(VD);
     return true;
@@ -351,17 +347,20 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
         MD && MD->getParent()->isLambda())
       return true; // lowered where the lambda is written
-    if (FD->isDefaulted() && !FD->isUserProvided())
-      return true;
-    const SourceManager &SM = FD->getASTContext().getSourceManager();
-    if (!Opts.IncludeSystemHeaders &&
-        SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+    if ((FD->isDefaulted() && !FD->isUserProvided()) || skipped(FD))
       return true;
     L.lowerFunction(FD);
     return true;
   }
 
 private:
+  /// Declarations in system headers are neither reported nor needed yet.
+  bool skipped(const Decl *D) const {
+    const SourceManager &SM = D->getASTContext().getSourceManager();
+    return !Opts.IncludeSystemHeaders &&
+           SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
+  }
+
   Lowerer &L;
   const LowerOptions &Opts;
 };

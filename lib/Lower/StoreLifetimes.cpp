@@ -44,6 +44,9 @@ private:
   void index();
   bool isKill(const CFGElement &E, const PendingStore &PS) const;
   bool isRead(const CFGElement &E, const VarDecl *VD) const;
+  /// If E reads VD, adds the id the lowering gave that read.
+  void noteRead(const CFGElement &E, const VarDecl *VD,
+                std::set<uint32_t> &Reads) const;
   bool liveAfter(Point P, const PendingStore &PS);
   template <typename Fn>
   void forward(Point From, Fn Visit, const PendingStore *Guarded = nullptr);
@@ -141,6 +144,19 @@ bool StoreAnalysis::branchExcludes(const CFGBlock *B, unsigned SuccIndex,
   return BO->getOpcode() == BO_EQ ? SuccIndex == 1 : SuccIndex == 0;
 }
 
+void StoreAnalysis::noteRead(const CFGElement &E, const VarDecl *VD,
+                             std::set<uint32_t> &Reads) const {
+  if (!isRead(E, VD))
+    return;
+  auto CS = E.getAs<CFGStmt>();
+  const auto *DRE = CS ? dyn_cast<DeclRefExpr>(CS->getStmt()) : nullptr;
+  if (!DRE)
+    return;
+  auto It = L.fn().Reads.find(DRE);
+  if (It != L.fn().Reads.end())
+    Reads.insert(It->second);
+}
+
 template <typename Fn>
 void StoreAnalysis::forward(Point From, Fn Visit, const PendingStore *Guarded) {
   // Visit(element or nullptr for the exit) returns true to stop this path.
@@ -202,13 +218,7 @@ bool StoreAnalysis::runFromEntry(const PendingStore &PS) {
                                 unsigned) {
     if (!E)
       return true;
-    if (isRead(*E, PS.LocalDst))
-      if (auto CS = E->getAs<CFGStmt>())
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(CS->getStmt())) {
-          auto It = F.Reads.find(DRE);
-          if (It != F.Reads.end())
-            Reads.insert(It->second);
-        }
+    noteRead(*E, PS.LocalDst, Reads);
     return isKill(*E, PS);
   });
   if (Steps > StepBudget) {
@@ -251,13 +261,8 @@ void StoreAnalysis::run(const PendingStore &PS) {
     }
     if (auto LE = E->getAs<CFGLifetimeEnds>())
       Ends.push_back({LE->getVarDecl(), Point{B, I + 1}});
-    if (PS.LocalDst && isRead(*E, PS.LocalDst))
-      if (auto CS = E->getAs<CFGStmt>())
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(CS->getStmt())) {
-          auto It = F.Reads.find(DRE);
-          if (It != F.Reads.end())
-            Reads.insert(It->second);
-        }
+    if (PS.LocalDst)
+      noteRead(*E, PS.LocalDst, Reads);
     return isKill(*E, PS);
   }, &PS);
   if (Steps > StepBudget) {
