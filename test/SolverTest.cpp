@@ -298,4 +298,100 @@ TEST_F(GoSolverTest, ExplanationFollowsTheFlow) {
   EXPECT_EQ(Path[1].Dst, R);
 }
 
+// esc.go:33  func newNoEsc() int { p := new(int); return *p }  // does not escape
+TEST_F(GoSolverTest, NewWhoseValueIsReturnedDoesNotEscape) {
+  FuncId F = B.func("newNoEsc");
+  LocId P = B.local(F, "p");
+  LocId N = B.alloc(F, "new(int)");
+  B.assign(P, N, -1);
+  B.assign(B.result(F), P, 1);
+  solve();
+  EXPECT_FALSE(movedToHeap(N));
+}
+
+// esc.go:38  func newEsc() *int { return new(int) }     // new(int) escapes to heap
+TEST_F(GoSolverTest, ReturnedNewEscapes) {
+  FuncId F = B.func("newEsc");
+  LocId N = B.alloc(F, "new(int)");
+  B.assign(B.result(F), N, -1);
+  solve();
+  EXPECT_TRUE(movedToHeap(N));
+}
+
+// esc.go:56  x read by a closure captured by value; the closure is returned:
+// func literal escapes to heap, x stays.
+TEST_F(GoSolverTest, ByValueCaptureOfReturnedClosureStays) {
+  FuncId F = B.func("closureVal");
+  LocId X = B.local(F, "x");
+  LocId Clo = B.alloc(F, "func literal");
+  B.assign(Clo, X, 0);
+  B.assign(B.result(F), Clo, -1);
+  solve();
+  EXPECT_TRUE(movedToHeap(Clo));
+  EXPECT_FALSE(movedToHeap(X));
+}
+
+// esc.go:94  func appendLeak(s []*int, p *int) []*int { return append(s, p) }
+// leaking param: p (appended elements go to the heap)
+TEST_F(GoSolverTest, AppendedElementLeaks) {
+  FuncId F = B.func("appendLeak");
+  LocId S = B.param(F, "s"), P = B.param(F, "p");
+  B.assign(B.result(F), S, 0);
+  B.assign(Heap, P, 0);
+  solve();
+  EXPECT_EQ(leaks(P).Heap, 0);
+  EXPECT_EQ(leaks(S).Result[0], 0);
+}
+
+// esc.go:100/110  m[&x] = 1 and t.p = &x (t a parameter): moved to heap: x;
+// m and t do not escape.
+TEST_F(GoSolverTest, MapKeyAndStoreThroughParamMoveToHeap) {
+  FuncId F = B.func("mapKey");
+  LocId M = B.param(F, "m"), T = B.param(F, "t");
+  LocId X = B.local(F, "x"), Y = B.local(F, "y");
+  B.assign(Heap, X, -1); // key of map put
+  B.assign(Heap, Y, -1); // store through t
+  solve();
+  EXPECT_TRUE(movedToHeap(X));
+  EXPECT_TRUE(movedToHeap(Y));
+  EXPECT_TRUE(leaks(M).empty());
+  EXPECT_TRUE(leaks(T).empty());
+}
+
+// esc2.go:22  func arr() []int { var a [4]int; return a[:] }  // moved to heap: a
+TEST_F(GoSolverTest, SliceOfLocalArrayReturned) {
+  FuncId F = B.func("arr");
+  LocId A = B.local(F, "a");
+  B.assign(B.result(F), A, -1); // slicing an array value takes its address
+  solve();
+  EXPECT_TRUE(movedToHeap(A));
+}
+
+// esc2.go:51  func() { x = 1 }() : func literal does not escape, x stays.
+TEST_F(GoSolverTest, ImmediatelyCalledClosureDoesNotEscape) {
+  FuncId F = B.func("callNow");
+  LocId X = B.local(F, "x");
+  LocId Clo = B.alloc(F, "func literal");
+  B.assign(Clo, X, -1);
+  solve();
+  EXPECT_FALSE(movedToHeap(Clo));
+  EXPECT_FALSE(movedToHeap(X));
+}
+
+// A flow to the result of another function of the same batch is a heap
+// leak (escape5.go leakrecursive1/2: leaking param: p).
+TEST_F(GoSolverTest, ResultOfAnotherFunctionInTheBatchIsTheHeap) {
+  FuncId F1 = B.func("leakrecursive1");
+  FuncId F2 = B.func("leakrecursive2");
+  LocId P = B.param(F1, "p"), Q = B.param(F2, "q");
+  LocId R1 = B.result(F1), R2 = B.result(F2);
+  B.assign(Q, P, 0);   // leakrecursive2(p): p flows into q
+  B.assign(R1, R2, 0); // return leakrecursive2(...)
+  B.assign(P, Q, 0);   // and back
+  B.assign(R2, R1, 0);
+  B.assign(R2, Q, 0);  // return q
+  solve();
+  EXPECT_EQ(leaks(P).Heap, 0);
+}
+
 } // namespace
