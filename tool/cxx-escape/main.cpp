@@ -8,47 +8,48 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "cxxescape/Engine.h"
-#include "cxxescape/Rules.h"
-#include "cxxescape/TextReporter.h"
+#include "Driver.h"
 
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "cxxescape/Rules.h"
+
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fcntl.h>
-#include <iostream>
-#include <set>
+#include <optional>
 #include <unistd.h>
 
 #ifndef CXX_ESCAPE_VERSION
 #define CXX_ESCAPE_VERSION "0.0.0"
 #endif
-#ifndef CXX_ESCAPE_RESOURCE_DIR
-#define CXX_ESCAPE_RESOURCE_DIR ""
-#endif
 
-using namespace clang;
 using namespace clang::tooling;
 namespace cl = llvm::cl;
+using namespace cxxescape;
+using namespace cxxescape::driver;
+
+namespace cxxescape::driver {
+
+cl::OptionCategory ToolCategory("cxx-escape options");
+
+void error(const std::string &Msg) {
+  llvm::errs() << "cxx-escape: error: " << Msg << "\n";
+}
+
+} // namespace cxxescape::driver
 
 namespace {
 
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitInput = 2, ExitCompile = 3 };
-
-cl::OptionCategory ToolCategory("cxx-escape options");
 cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 cl::extrahelp MoreHelp(R"(
-With no files, every translation unit of the compilation database is
+--stats prints the time and the findings of every translation unit on
+stderr. With no files, every translation unit of the compilation database is
 analysed. Exit status: 0 no findings, 1 findings, 2 usage or input error,
 3 a file failed to compile.
 )");
@@ -61,10 +62,30 @@ cl::opt<std::string> Checks(
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled rules and exit"),
                          cl::cat(ToolCategory));
-
-void error(const std::string &Msg) {
-  llvm::errs() << "cxx-escape: error: " << Msg << "\n";
-}
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units analysed in parallel "
+                                "(default: all cores)"),
+                       cl::value_desc("N"), cl::init(0), cl::Prefix,
+                       cl::cat(ToolCategory));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("No progress line and no summary on stderr"),
+                    cl::cat(ToolCategory));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression: findings in headers (files other than the\n"
+             "translation unit's main file) are shown only if their path\n"
+             "matches (default: every non-system header)"),
+    cl::cat(ToolCategory));
+cl::list<std::string> Exclude(
+    "exclude",
+    cl::desc("Glob of paths to leave out: such files are not analysed and\n"
+             "no finding in them is shown (repeatable)"),
+    cl::value_desc("glob"), cl::cat(ToolCategory));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Directory that machine-readable outputs make paths relative "
+             "to\n(default: the current directory)"),
+    cl::cat(ToolCategory));
 
 std::string firstLine(std::string S) {
   while (!S.empty() && (S.back() == '\n' || S.back() == ' '))
@@ -109,66 +130,47 @@ template <typename T> T *registeredOption(const char *Name) {
   return It == Opts.end() ? nullptr : static_cast<T *>(It->second);
 }
 
-struct RunState {
-  cxxescape::EngineOptions Engine;
-  std::vector<cxxescape::Finding> Findings;
-  std::set<std::string> Analysed;
-};
-
-class EscapeConsumer : public ASTConsumer {
-public:
-  EscapeConsumer(RunState &State, CompilerInstance &CI, std::string File)
-      : State(State), CI(CI), File(std::move(File)) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (CI.getDiagnostics().hasErrorOccurred())
-      return; // an AST with errors would only mislead the analysis
-    std::vector<cxxescape::Finding> F =
-        cxxescape::analyzeTranslationUnit(Ctx, State.Engine);
-    State.Findings.insert(State.Findings.end(), F.begin(), F.end());
-    // Record the real path: the database may name the file relatively.
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID())) {
-      StringRef Real = Entry->getFileEntry().tryGetRealPathName();
-      State.Analysed.insert(Real.empty() ? File : Real.str());
-    } else {
-      State.Analysed.insert(File);
+/// The compilation database: fixed flags after `--`, else -p, else the
+/// nearest compile_commands.json above the first file or the current
+/// directory. A missing or broken database is an error, never "no flags".
+CompilationDatabase *loadDatabase(CommonOptionsParser &Parser,
+                                  bool HasFixedArgs,
+                                  std::unique_ptr<CompilationDatabase> &Own) {
+  if (HasFixedArgs)
+    return &Parser.getCompilations();
+  std::string Err;
+  auto *BuildPath = registeredOption<cl::opt<std::string>>("p");
+  const std::vector<std::string> &Sources = Parser.getSourcePathList();
+  std::string Where;
+  if (BuildPath && !BuildPath->getValue().empty()) {
+    Where = BuildPath->getValue();
+    if (!llvm::sys::fs::is_directory(Where) &&
+        llvm::sys::path::filename(Where) == "compile_commands.json")
+      Where = std::string(llvm::sys::path::parent_path(Where));
+    if (!llvm::sys::fs::exists(Where)) {
+      error("build directory '" + Where + "' does not exist");
+      return nullptr;
     }
+    Own = CompilationDatabase::loadFromDirectory(Where, Err);
+  } else if (!Sources.empty()) {
+    Where = Sources.front();
+    Own = CompilationDatabase::autoDetectFromSource(Where, Err);
+  } else {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    Where = std::string(Cwd);
+    Own = CompilationDatabase::autoDetectFromDirectory(Where, Err);
   }
-
-private:
-  RunState &State;
-  CompilerInstance &CI;
-  std::string File;
-};
-
-class EscapeAction : public ASTFrontendAction {
-public:
-  explicit EscapeAction(RunState &State) : State(State) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef File) override {
-    return std::make_unique<EscapeConsumer>(State, CI, File.str());
+  if (!Own) {
+    std::string Reason = firstLine(Err);
+    if (Reason.empty() ||
+        Reason.find("Could not auto-detect") != std::string::npos)
+      Reason = "no compile_commands.json found";
+    error("cannot load a compilation database for '" + Where + "': " + Reason +
+          " (use -p <build dir>, or '-- <compiler flags>')");
+    return nullptr;
   }
-
-private:
-  RunState &State;
-};
-
-class EscapeActionFactory : public FrontendActionFactory {
-public:
-  explicit EscapeActionFactory(RunState &State) : State(State) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<EscapeAction>(State);
-  }
-
-private:
-  RunState &State;
-};
-
-std::string realPath(const std::string &P) {
-  llvm::SmallString<256> Out;
-  if (llvm::sys::fs::real_path(P, Out))
-    return P;
-  return std::string(Out);
+  return Own.get();
 }
 
 } // namespace
@@ -178,15 +180,19 @@ int main(int argc, const char **argv) {
     OS << "cxx-escape version " << CXX_ESCAPE_VERSION << " (LLVM "
        << LLVM_VERSION_STRING << ")\n";
   });
+  RunContext Ctx;
+  Ctx.Version = CXX_ESCAPE_VERSION;
   bool HasFixedArgs = false;
-  for (int I = 1; I < argc; ++I)
-    if (StringRef(argv[I]) == "--")
+  for (int I = 0; I < argc; ++I) {
+    Ctx.CommandLine.push_back(argv[I]);
+    if (llvm::StringRef(argv[I]) == "--")
       HasFixedArgs = true;
+  }
 
   std::optional<CommonOptionsParser> Parser;
   std::string ParseError;
   {
-    StderrSilencer Quiet;
+    StderrSilencer Silence;
     auto Created = CommonOptionsParser::create(argc, argv, ToolCategory,
                                                cl::ZeroOrMore);
     if (!Created)
@@ -200,10 +206,10 @@ int main(int argc, const char **argv) {
     return ExitInput;
   }
 
-  cxxescape::CheckFilter Filter(Checks);
+  CheckFilter Filter(Checks);
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
-    for (const cxxescape::RuleInfo &R : cxxescape::allRules())
+    for (const RuleInfo &R : allRules())
       if (Filter.enabled(R.Id))
         llvm::outs() << "    " << R.Id << "\n";
     return ExitClean;
@@ -211,52 +217,22 @@ int main(int argc, const char **argv) {
   for (const std::string &G : Filter.unmatchedGlobs())
     llvm::errs() << "cxx-escape: warning: check glob '" << G
                  << "' matches no rule\n";
-
-  // The compilation database: fixed flags after `--`, else -p, else the
-  // nearest compile_commands.json above the first file or the current
-  // directory. A missing or broken database is an error, never "no flags".
-  std::unique_ptr<CompilationDatabase> OwnDB;
-  CompilationDatabase *DB = nullptr;
-  std::vector<std::string> Sources = Parser->getSourcePathList();
-  if (HasFixedArgs) {
-    DB = &Parser->getCompilations();
-  } else {
-    std::string Err;
-    auto *BuildPath = registeredOption<cl::opt<std::string>>("p");
-    std::string Where;
-    if (BuildPath && !BuildPath->getValue().empty()) {
-      Where = BuildPath->getValue();
-      if (!llvm::sys::fs::is_directory(Where) &&
-          llvm::sys::path::filename(Where) == "compile_commands.json")
-        Where = std::string(llvm::sys::path::parent_path(Where));
-      if (!llvm::sys::fs::exists(Where)) {
-        error("build directory '" + Where + "' does not exist");
-        return ExitInput;
-      }
-      OwnDB = CompilationDatabase::loadFromDirectory(Where, Err);
-    } else if (!Sources.empty()) {
-      Where = Sources.front();
-      OwnDB = CompilationDatabase::autoDetectFromSource(Where, Err);
-    } else {
-      llvm::SmallString<256> Cwd;
-      llvm::sys::fs::current_path(Cwd);
-      Where = std::string(Cwd);
-      OwnDB = CompilationDatabase::autoDetectFromDirectory(Where, Err);
-    }
-    if (!OwnDB) {
-      std::string Reason = firstLine(Err);
-      if (Reason.empty() || Reason.find("Could not auto-detect") !=
-                                std::string::npos)
-        Reason = "no compile_commands.json found";
-      error("cannot load a compilation database for '" + Where +
-            "': " + Reason +
-            " (use -p <build dir>, or '-- <compiler flags>')");
+  if (!HeaderFilter.empty()) {
+    std::string RegexError;
+    if (!llvm::Regex(HeaderFilter).isValid(RegexError)) {
+      error("invalid --header-filter '" + HeaderFilter + "': " + RegexError);
       return ExitInput;
     }
-    DB = OwnDB.get();
   }
 
-  if (Sources.empty())
+  std::unique_ptr<CompilationDatabase> OwnDB;
+  CompilationDatabase *DB = loadDatabase(*Parser, HasFixedArgs, OwnDB);
+  if (!DB)
+    return ExitInput;
+
+  std::vector<std::string> Sources = Parser->getSourcePathList();
+  bool FromDatabase = Sources.empty();
+  if (FromDatabase)
     Sources = DB->getAllFiles();
   if (Sources.empty()) {
     error("the compilation database lists no files");
@@ -266,6 +242,11 @@ int main(int argc, const char **argv) {
   bool InputError = false;
   std::vector<std::string> Readable;
   for (const std::string &S : Sources) {
+    bool Excluded = false;
+    for (const std::string &G : Exclude)
+      Excluded |= pathGlobMatch(G, S);
+    if (Excluded)
+      continue;
     if (!llvm::sys::fs::exists(S)) {
       error("cannot read '" + S + "': no such file");
       InputError = true;
@@ -279,59 +260,43 @@ int main(int argc, const char **argv) {
     Readable.push_back(S);
   }
 
-  RunState State;
-  State.Engine.Checks = Filter;
-  bool CompileError = false;
-  // One tool per file: clang's own progress lines stay out of the output,
-  // and each file's failure is its own.
-  for (const std::string &File : Readable) {
-    ClangTool Tool(*DB, {File});
-    // Clang's own warnings are not ours to print; errors still are.
-    Tool.appendArgumentsAdjuster(
-        getInsertArgumentAdjuster({"-w", "-fno-delayed-template-parsing"},
-                                  ArgumentInsertPosition::END));
-    std::string Resource = CXX_ESCAPE_RESOURCE_DIR;
-    if (!Resource.empty())
-      Tool.appendArgumentsAdjuster(
-          [Resource](const CommandLineArguments &Args, StringRef) {
-            for (const std::string &A : Args)
-              if (StringRef(A).starts_with("-resource-dir"))
-                return Args;
-            CommandLineArguments Out = Args;
-            Out.insert(Out.begin() + (Out.empty() ? 0 : 1),
-                       "-resource-dir=" + Resource);
-            return Out;
-          });
-    EscapeActionFactory Factory(State);
-    Tool.run(&Factory);
-  }
-  {
-    for (const std::string &S : Readable) {
-      std::string Abs = S;
-      if (!llvm::sys::path::is_absolute(Abs)) {
-        llvm::SmallString<256> P(S);
-        llvm::sys::fs::make_absolute(P);
-        Abs = std::string(P);
-      }
-      bool Done = State.Analysed.count(realPath(Abs)) != 0;
-      for (const std::string &A : State.Analysed)
-        if (!Done && realPath(A) == realPath(Abs))
-          Done = true;
-      if (!Done) {
-        error("'" + S + "' failed to compile; it was not analysed");
-        CompileError = true;
-      }
-    }
-  }
+  llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  Ctx.SourceRoot = std::string(Root);
 
-  cxxescape::sortAndDedupe(State.Findings);
-  cxxescape::TextReporter Reporter(std::cout);
-  Reporter.report(State.Findings);
-  std::cout.flush();
+  EngineOptions Engine;
+  Engine.Checks = Filter;
+  AnalyzeOptions AOpts;
+  AOpts.Jobs = Jobs;
+  AOpts.Progress = !Quiet;
+  AOpts.HeaderFilter = HeaderFilter;
+  AOpts.Exclude = Exclude;
+  std::vector<Finding> Findings;
+  Ctx.TUs = analyzeFiles(*DB, Readable, Engine, AOpts, Findings);
+
+  bool CompileError = false;
+  for (const TUResult &T : Ctx.TUs)
+    if (!T.Analysed) {
+      error("'" + T.File + "' failed to compile; it was not analysed");
+      CompileError = true;
+    }
+  // LLVM itself registers -stats; this tool gives it its per-file meaning.
+  auto *Stats = registeredOption<cl::opt<bool>>("stats");
+  if (Stats && Stats->getValue())
+    for (const TUResult &T : Ctx.TUs)
+      llvm::errs() << llvm::format("cxx-escape: %8.3fs %4zu findings  %s%s\n",
+                                   T.Seconds, T.Findings, T.File.c_str(),
+                                   T.Analysed ? "" : " (failed)");
+
+  if (!applyFilters(Findings, Ctx))
+    return ExitInput;
+  if (!emitOutputs(Findings, Ctx))
+    return ExitInput;
 
   if (InputError)
     return ExitInput;
   if (CompileError)
     return ExitCompile;
-  return State.Findings.empty() ? ExitClean : ExitFindings;
+  return Findings.empty() ? ExitClean : ExitFindings;
 }
