@@ -50,3 +50,67 @@ TEST(RulesTest, DedupeKeepsOneFindingPerPositionAndRule) {
   ASSERT_EQ(V.size(), 2u);
   EXPECT_EQ(V[0].Where.Line, 1u);
 }
+
+#include "cxxescape/Fingerprint.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace {
+
+std::string writeTemp(const std::string &Name, const std::string &Text) {
+  std::string Path = ::testing::TempDir() + Name;
+  std::ofstream(Path) << Text;
+  return Path;
+}
+
+Finding at(const std::string &File, unsigned Line) {
+  Finding F;
+  F.Rule = "escape-global";
+  F.Message = "address of local variable 'x' is stored in global 'g'";
+  F.Where = {File, Line, 3};
+  return F;
+}
+
+} // namespace
+
+TEST(FingerprintTest, MovingCodeKeepsTheFingerprint) {
+  std::string A =
+      writeTemp("fp_a.cpp", "int *g;\nvoid f() {\n  int x;\n  g = &x;\n}\n");
+  SourceCache S;
+  auto Before = fingerprints({at(A, 4)}, ::testing::TempDir(), S);
+  // Lines added above, the statement re-indented: same finding.
+  writeTemp("fp_a.cpp",
+            "int *g;\n\n\nvoid f() {\n  int x;\n    g  =  &x;\n}\n");
+  SourceCache S2;
+  auto After = fingerprints({at(A, 6)}, ::testing::TempDir(), S2);
+  EXPECT_EQ(Before, After);
+}
+
+TEST(FingerprintTest, ChangingTheLineChangesIt) {
+  std::string A = writeTemp("fp_c.cpp", "void f() {\n  g = &x;\n}\n");
+  SourceCache S;
+  auto F1 = fingerprints({at(A, 2)}, ::testing::TempDir(), S);
+  writeTemp("fp_c.cpp", "void f() {\n  g = &y;\n}\n");
+  SourceCache S2;
+  auto F2 = fingerprints({at(A, 2)}, ::testing::TempDir(), S2);
+  EXPECT_NE(F1, F2);
+}
+
+TEST(FingerprintTest, IdenticalFindingsAreCounted) {
+  std::string A = writeTemp("fp_d.cpp", "  g = &x;\n  g = &x;\n");
+  SourceCache S;
+  auto F = fingerprints({at(A, 1), at(A, 2)}, ::testing::TempDir(), S);
+  ASSERT_EQ(F.size(), 2u);
+  EXPECT_NE(F[0], F[1]);
+  EXPECT_EQ(F[0].substr(0, 16), F[1].substr(0, 16));
+  EXPECT_EQ(F[0].substr(16), ":1");
+  EXPECT_EQ(F[1].substr(16), ":2");
+}
+
+TEST(FingerprintTest, RelativePaths) {
+  EXPECT_EQ(relativePath("/src/a/b.cpp", "/src"), "a/b.cpp");
+  EXPECT_EQ(relativePath("/src/a/b.cpp", "/src/"), "a/b.cpp");
+  EXPECT_EQ(relativePath("/srcx/b.cpp", "/src"), "/srcx/b.cpp");
+  EXPECT_EQ(relativePath("/other/b.cpp", "/src"), "/other/b.cpp");
+}
