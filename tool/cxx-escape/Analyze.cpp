@@ -50,12 +50,11 @@ std::string realPath(StringRef P) {
 /// where the header filter lets them through.
 class EscapeConsumer : public ASTConsumer {
 public:
-  EscapeConsumer(CompilerInstance &CI, const EngineOptions &Engine,
-                 const llvm::Regex *HeaderFilter,
-                 const std::vector<std::string> &Exclude,
-                 std::vector<Finding> &Out, bool &Analysed)
-      : CI(CI), Engine(Engine), HeaderFilter(HeaderFilter), Exclude(Exclude),
-        Out(Out), Analysed(Analysed) {}
+  EscapeConsumer(CompilerInstance &CI, const FileJob &Job,
+                 const llvm::Regex *HeaderFilter, std::vector<Finding> &Out,
+                 bool &Analysed)
+      : CI(CI), Job(Job), HeaderFilter(HeaderFilter), Out(Out),
+        Analysed(Analysed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (CI.getDiagnostics().hasErrorOccurred())
@@ -64,52 +63,52 @@ public:
     std::string Main;
     if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
       Main = realPath(Entry->getName());
-    for (Finding &F : analyzeTranslationUnit(Ctx, Engine)) {
+    for (Finding &F : analyzeTranslationUnit(Ctx, Job.Engine)) {
       bool InMain = realPath(F.Where.File) == Main;
       if (!InMain && HeaderFilter && !HeaderFilter->match(F.Where.File))
         continue;
       bool Excluded = false;
-      for (const std::string &G : Exclude)
+      for (const std::string &G : Job.Exclude)
         Excluded |= pathGlobMatch(G, F.Where.File);
-      if (!Excluded)
-        Out.push_back(std::move(F));
+      if (Excluded)
+        continue;
+      for (const auto &[Glob, Level] : Job.Severities)
+        if (globMatch(Glob, F.Rule))
+          F.Severity = Level;
+      Out.push_back(std::move(F));
     }
     Analysed = true;
   }
 
 private:
   CompilerInstance &CI;
-  const EngineOptions &Engine;
+  const FileJob &Job;
   const llvm::Regex *HeaderFilter;
-  const std::vector<std::string> &Exclude;
   std::vector<Finding> &Out;
   bool &Analysed;
 };
 
 class EscapeActionFactory : public FrontendActionFactory {
 public:
-  EscapeActionFactory(const EngineOptions &Engine, const llvm::Regex *HF,
-                      const std::vector<std::string> &Exclude,
+  EscapeActionFactory(const FileJob &Job, const llvm::Regex *HF,
                       std::vector<Finding> &Out, bool &Analysed)
-      : Engine(Engine), HF(HF), Exclude(Exclude), Out(Out),
-        Analysed(Analysed) {}
+      : Job(Job), HF(HF), Out(Out), Analysed(Analysed) {}
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
       EscapeActionFactory &F;
       explicit Action(EscapeActionFactory &F) : F(F) {}
       std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                      StringRef) override {
-        return std::make_unique<EscapeConsumer>(CI, F.Engine, F.HF, F.Exclude,
-                                                F.Out, F.Analysed);
+        return std::make_unique<EscapeConsumer>(CI, F.Job, F.HF, F.Out,
+                                                F.Analysed);
       }
     };
     return std::make_unique<Action>(*this);
   }
 
 private:
-  const EngineOptions &Engine;
+  const FileJob &Job;
   const llvm::Regex *HF;
-  const std::vector<std::string> &Exclude;
   std::vector<Finding> &Out;
   bool &Analysed;
 };
@@ -162,14 +161,9 @@ bool pathGlobMatch(const std::string &Glob, const std::string &Path) {
 }
 
 std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
-                                   const std::vector<std::string> &Files,
-                                   const EngineOptions &Engine,
+                                   const std::vector<FileJob> &Files,
                                    const AnalyzeOptions &Opts,
                                    std::vector<Finding> &Findings) {
-  std::optional<llvm::Regex> HeaderFilter;
-  if (!Opts.HeaderFilter.empty())
-    HeaderFilter.emplace(Opts.HeaderFilter);
-
   struct Slot {
     TUResult Result;
     std::vector<Finding> Findings;
@@ -199,7 +193,11 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
     // The printer owns a reference to its options.
     IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts(new DiagnosticOptions());
     TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
-    ClangTool Tool(DB, {Files[I]}, std::make_shared<PCHContainerOperations>(),
+    const FileJob &Job = Files[I];
+    std::optional<llvm::Regex> HeaderFilter;
+    if (!Job.HeaderFilter.empty())
+      HeaderFilter.emplace(Job.HeaderFilter);
+    ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
                    llvm::vfs::createPhysicalFileSystem());
     Tool.setDiagnosticConsumer(&Printer);
     Tool.setPrintErrorMessage(false);
@@ -209,8 +207,8 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
                                   ArgumentInsertPosition::END));
     Tool.appendArgumentsAdjuster(resourceDirAdjuster());
     bool Analysed = false;
-    EscapeActionFactory Factory(Engine, HeaderFilter ? &*HeaderFilter : nullptr,
-                                Opts.Exclude, S.Findings, Analysed);
+    EscapeActionFactory Factory(Job, HeaderFilter ? &*HeaderFilter : nullptr,
+                                S.Findings, Analysed);
     Tool.run(&Factory);
     DiagOS.flush();
     std::lock_guard<std::mutex> G(Lock);
@@ -220,12 +218,12 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
     S.Result.Seconds = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - Start)
                            .count();
-    S.Result.File = Files[I];
+    S.Result.File = Job.File;
     ++Done;
     Flush();
     if (Tty && Done < Files.size())
       llvm::errs() << "\r\033[K[" << Done << "/" << Files.size() << "] "
-                   << Files[I];
+                   << Job.File;
     llvm::errs().flush();
   };
 

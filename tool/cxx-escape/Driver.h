@@ -52,15 +52,23 @@ struct RunContext {
 struct AnalyzeOptions {
   unsigned Jobs = 0; // 0: all cores
   bool Progress = false;
+};
+
+/// One translation unit and the settings that apply to it (its nearest
+/// configuration file, overridden by the command line).
+struct FileJob {
+  std::string File;
+  EngineOptions Engine;
   std::string HeaderFilter; // regex; empty: every non-system header
-  std::vector<std::string> Exclude; // globs over file paths
+  std::vector<std::string> Exclude; // globs: findings in such files are dropped
+  /// Rule glob to severity ("warning", "error", "note"); last match wins.
+  std::vector<std::pair<std::string, std::string>> Severities;
 };
 
 /// Runs the engine on every file, Jobs at a time. Findings come back sorted
 /// and without duplicates whatever the number of jobs.
 std::vector<TUResult> analyzeFiles(clang::tooling::CompilationDatabase &DB,
-                                   const std::vector<std::string> &Files,
-                                   const EngineOptions &Engine,
+                                   const std::vector<FileJob> &Files,
                                    const AnalyzeOptions &Opts,
                                    std::vector<Finding> &Findings);
 

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Config.h"
 #include "Driver.h"
 
 #include "cxxescape/Rules.h"
@@ -81,6 +82,11 @@ cl::list<std::string> Exclude(
     cl::desc("Glob of paths to leave out: such files are not analysed and\n"
              "no finding in them is shown (repeatable)"),
     cl::value_desc("glob"), cl::cat(ToolCategory));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration in effect for the first file (or the\n"
+             "current directory) after the command line, and exit"),
+    cl::cat(ToolCategory));
 cl::opt<std::string> SourceRoot(
     "source-root",
     cl::desc("Directory that machine-readable outputs make paths relative "
@@ -206,7 +212,38 @@ int main(int argc, const char **argv) {
     return ExitInput;
   }
 
-  CheckFilter Filter(Checks);
+  // The nearest .cxx-escape.yaml/.json above a path, then the command line.
+  ConfigFinder Configs;
+  auto Effective = [&](const std::string &Path,
+                       std::string &Err) -> std::optional<Config> {
+    std::optional<Config> C = Configs.forPath(Path, Err);
+    if (!C)
+      return std::nullopt;
+    if (Checks.getNumOccurrences())
+      C->Checks = Checks.getValue();
+    if (HeaderFilter.getNumOccurrences())
+      C->HeaderFilter = HeaderFilter.getValue();
+    for (const std::string &G : Exclude)
+      C->Exclude.push_back(G);
+    return C;
+  };
+  std::string FirstPath = Parser->getSourcePathList().empty()
+                              ? std::string(".")
+                              : Parser->getSourcePathList().front();
+  std::string ConfigError;
+  std::optional<Config> TopConfig = Effective(FirstPath, ConfigError);
+  if (!TopConfig) {
+    error(ConfigError);
+    return ExitInput;
+  }
+  if (DumpConfig) {
+    if (!TopConfig->Source.empty())
+      llvm::outs() << "# from " << TopConfig->Source << "\n";
+    llvm::outs() << dumpConfig(*TopConfig);
+    return ExitClean;
+  }
+
+  CheckFilter Filter(TopConfig->Checks.value_or(Checks.getValue()));
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
     for (const RuleInfo &R : allRules())
@@ -217,13 +254,6 @@ int main(int argc, const char **argv) {
   for (const std::string &G : Filter.unmatchedGlobs())
     llvm::errs() << "cxx-escape: warning: check glob '" << G
                  << "' matches no rule\n";
-  if (!HeaderFilter.empty()) {
-    std::string RegexError;
-    if (!llvm::Regex(HeaderFilter).isValid(RegexError)) {
-      error("invalid --header-filter '" + HeaderFilter + "': " + RegexError);
-      return ExitInput;
-    }
-  }
 
   std::unique_ptr<CompilationDatabase> OwnDB;
   CompilationDatabase *DB = loadDatabase(*Parser, HasFixedArgs, OwnDB);
@@ -240,10 +270,16 @@ int main(int argc, const char **argv) {
   }
 
   bool InputError = false;
-  std::vector<std::string> Readable;
+  std::vector<FileJob> Jobs_;
   for (const std::string &S : Sources) {
+    std::string Err;
+    std::optional<Config> C = Effective(S, Err);
+    if (!C) {
+      error(Err);
+      return ExitInput;
+    }
     bool Excluded = false;
-    for (const std::string &G : Exclude)
+    for (const std::string &G : C->Exclude)
       Excluded |= pathGlobMatch(G, S);
     if (Excluded)
       continue;
@@ -257,7 +293,23 @@ int main(int argc, const char **argv) {
       InputError = true;
       continue;
     }
-    Readable.push_back(S);
+    FileJob Job;
+    Job.File = S;
+    Job.Engine.Checks = CheckFilter(C->Checks.value_or("escape-*"));
+    Job.HeaderFilter = C->HeaderFilter.value_or("");
+    Job.Exclude = C->Exclude;
+    for (const auto &[Rule, Level] : C->Severities)
+      Job.Severities.push_back({Rule, Level});
+    if (!Job.HeaderFilter.empty()) {
+      std::string RegexError;
+      if (!llvm::Regex(Job.HeaderFilter).isValid(RegexError)) {
+        error("invalid header filter '" + Job.HeaderFilter + "'" +
+              (C->Source.empty() ? std::string() : " in " + C->Source) +
+              ": " + RegexError);
+        return ExitInput;
+      }
+    }
+    Jobs_.push_back(std::move(Job));
   }
 
   llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
@@ -265,15 +317,11 @@ int main(int argc, const char **argv) {
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   Ctx.SourceRoot = std::string(Root);
 
-  EngineOptions Engine;
-  Engine.Checks = Filter;
   AnalyzeOptions AOpts;
   AOpts.Jobs = Jobs;
   AOpts.Progress = !Quiet;
-  AOpts.HeaderFilter = HeaderFilter;
-  AOpts.Exclude = Exclude;
   std::vector<Finding> Findings;
-  Ctx.TUs = analyzeFiles(*DB, Readable, Engine, AOpts, Findings);
+  Ctx.TUs = analyzeFiles(*DB, Jobs_, AOpts, Findings);
 
   bool CompileError = false;
   for (const TUResult &T : Ctx.TUs)
@@ -282,8 +330,8 @@ int main(int argc, const char **argv) {
       CompileError = true;
     }
   // LLVM itself registers -stats; this tool gives it its per-file meaning.
-  auto *Stats = registeredOption<cl::opt<bool>>("stats");
-  if (Stats && Stats->getValue())
+  auto *Stats = registeredOption<cl::Option>("stats");
+  if (Stats && Stats->getNumOccurrences())
     for (const TUResult &T : Ctx.TUs)
       llvm::errs() << llvm::format("cxx-escape: %8.3fs %4zu findings  %s%s\n",
                                    T.Seconds, T.Findings, T.File.c_str(),

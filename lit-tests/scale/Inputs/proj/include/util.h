@@ -1,0 +1,4 @@
+inline int *headerLeak() {
+  int h = 0;
+  return &h;
+}

@@ -1,0 +1,4 @@
+inline int *vendorLeak() {
+  int v = 0;
+  return &v;
+}
