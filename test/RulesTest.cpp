@@ -108,6 +108,17 @@ TEST(FingerprintTest, IdenticalFindingsAreCounted) {
   EXPECT_EQ(F[1].substr(16), ":2");
 }
 
+TEST(FingerprintTest, OneFileOneSpelling) {
+  std::string A = writeTemp("fp_e.cpp", "  g = &x;\n");
+  std::string Dir = ::testing::TempDir();
+  SourceCache S;
+  auto Plain = fingerprints({at(A, 1)}, Dir, S);
+  auto Dotted = fingerprints({at(Dir + "./fp_e.cpp", 1)}, Dir, S);
+  auto Doubled = fingerprints({at(Dir + "/fp_e.cpp", 1)}, Dir, S);
+  EXPECT_EQ(Plain[0].substr(0, 16), Doubled[0].substr(0, 16));
+  EXPECT_EQ(Plain[0].substr(0, 16), Dotted[0].substr(0, 16));
+}
+
 TEST(FingerprintTest, RelativePaths) {
   EXPECT_EQ(relativePath("/src/a/b.cpp", "/src"), "a/b.cpp");
   EXPECT_EQ(relativePath("/src/a/b.cpp", "/src/"), "a/b.cpp");

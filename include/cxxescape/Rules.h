@@ -9,7 +9,12 @@ namespace cxxescape {
 
 struct RuleInfo {
   const char *Id;
+  /// One line: what the rule reports.
   const char *Summary;
+  /// The "What it finds" paragraph of docs/rules/<Id>.md, in Markdown with
+  /// inline code spans (links to other pages become code spans). SARIF's
+  /// fullDescription and help come from it.
+  const char *Help;
 };
 
 /// Every rule the bug mode reports, in documentation order.

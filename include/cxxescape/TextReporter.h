@@ -12,17 +12,23 @@
 namespace cxxescape {
 
 /// Prints `file:line:col: warning: message [rule]` with the source line and a
-/// caret, then one `note:` per flow step, like clang.
+/// caret, then one `note:` per flow step, like clang. With Color, the same
+/// ANSI colours as clang: the position bold, `warning:` bold magenta,
+/// `error:` bold red, `note:` bold black, the warning's message bold, the
+/// caret bold green.
 class TextReporter {
 public:
-  explicit TextReporter(std::ostream &OS) : OS(OS) {}
+  explicit TextReporter(std::ostream &OS, bool Color = false)
+      : OS(OS), Color(Color) {}
   void report(const std::vector<Finding> &Findings);
 
 private:
-  void line(const SourceSpot &S, const char *Kind, const std::string &Msg);
+  void line(const SourceSpot &S, const std::string &Kind,
+            const std::string &Msg);
   const std::vector<std::string> &sourceLines(const std::string &File);
 
   std::ostream &OS;
+  bool Color;
   std::map<std::string, std::vector<std::string>> Sources;
 };
 

@@ -41,6 +41,32 @@ std::string relativePath(const std::string &File, const std::string &Root) {
 
 namespace {
 
+/// "/x/./y/../a.cpp" -> "/x/a.cpp", so one file has one spelling.
+std::string normalizePath(const std::string &Path) {
+  std::vector<std::string> Parts;
+  size_t I = 0;
+  bool Absolute = !Path.empty() && Path[0] == '/';
+  while (I <= Path.size()) {
+    size_t J = Path.find('/', I);
+    if (J == std::string::npos)
+      J = Path.size();
+    std::string Part = Path.substr(I, J - I);
+    if (Part == "..") {
+      if (!Parts.empty() && Parts.back() != "..")
+        Parts.pop_back();
+      else if (!Absolute)
+        Parts.push_back(Part);
+    } else if (!Part.empty() && Part != ".") {
+      Parts.push_back(Part);
+    }
+    I = J + 1;
+  }
+  std::string Out = Absolute ? "/" : "";
+  for (size_t K = 0; K < Parts.size(); ++K)
+    Out += (K ? "/" : "") + Parts[K];
+  return Out;
+}
+
 /// 64-bit FNV-1a: stable across runs, platforms and compilers.
 uint64_t fnv1a(const std::string &S, uint64_t H = 0xcbf29ce484222325ULL) {
   for (unsigned char C : S) {
@@ -75,7 +101,9 @@ std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
   std::map<uint64_t, unsigned> Seen;
   for (const Finding &F : Findings) {
     uint64_t H = fnv1a(F.Rule);
-    H = fnv1a("\n" + relativePath(F.Where.File, SourceRoot), H);
+    H = fnv1a("\n" + relativePath(normalizePath(F.Where.File),
+                                   normalizePath(SourceRoot)),
+              H);
     H = fnv1a("\n" + collapseSpaces(Sources.line(F.Where.File, F.Where.Line)),
               H);
     H = fnv1a("\n" + F.Message, H);

@@ -9,21 +9,109 @@
 namespace cxxescape {
 
 const std::vector<RuleInfo> &allRules() {
+  // Help: the "What it finds" paragraph of docs/rules/<id>.md, links made
+  // code spans (lit-tests/formats/sarif.test keeps them equal).
   static const std::vector<RuleInfo> Rules = {
       {"escape-return",
-       "the address of a local object escapes through the return value"},
+       "the address of a local object escapes through the return value",
+       "A function returns a pointer or reference to one of its own "
+       "automatic objects: a local variable, a by-value parameter, a local"
+       " array that decays to a pointer, or a member or element of one of "
+       "these. The object is destroyed when the function returns, so the "
+       "caller receives a dangling pointer or reference, and any read or "
+       "write through it is undefined behaviour (use-after-return, "
+       "CWE-562; the later dereference is CWE-825). The rule also follows "
+       "the address through local copies (`int *p = &x; int *q = p; return"
+       " q;`), pointer arithmetic, `?:`, `std::move` and `std::addressof`,"
+       " and through aggregates returned by value that hold the address."},
       {"escape-global",
-       "the address of a local object is stored in a global or static"},
-      {"escape-outparam", "the address of a local object is stored through a "
-                          "parameter into the caller's memory"},
+       "the address of a local object is stored in a global or static",
+       "The address of an automatic object (a local variable, a by-value "
+       "parameter, a local array) is stored in a variable with static or "
+       "thread storage duration: a namespace-scope variable, a `static` "
+       "local, a static data member, a `thread_local`, or a member or "
+       "element of one of these, and it is still there when the function "
+       "returns. From then on the global holds a dangling pointer; the "
+       "next code that reads through it, in any function, has undefined "
+       "behaviour (use-after-return, CWE-825). The rule also catches "
+       "stores through a reference or pointer that is bound to a global "
+       "(`int *&slot = g_ptr; slot = &x;`)."},
+      {"escape-outparam",
+       "the address of a local object is stored through a parameter "
+       "into the caller's memory",
+       "A function stores the address of one of its automatic objects "
+       "through a pointer or reference parameter: `*out = &x`, `out = &x` "
+       "for an `int *&out`, `r->msg = buf`, `slots[i] = &x`, "
+       "`n->next->data = &x`, also through a local alias of the parameter."
+       " The memory written belongs to the caller and outlives the "
+       "callee's frame, so when the function returns the caller is left "
+       "holding a dangling pointer; using it is undefined behaviour "
+       "(use-after-return, CWE-825). Stores through `this` are reported by"
+       " `escape-member` instead."},
       {"escape-member",
-       "the address of a local object is stored in a member of *this"},
-      {"escape-scope", "the address of an object is kept in a variable that "
-                       "outlives the object's scope"},
-      {"escape-lambda", "a lambda capturing a local by reference outlives it"},
+       "the address of a local object is stored in a member of *this",
+       "A member function or constructor stores the address of one of its "
+       "automatic objects (a local, a by-value parameter, a local array) "
+       "in a data member of `*this`: `cursor_ = buf`, `this->p = &n`, "
+       "`(*this).p = &n`, `slots[i] = &n`, `span.data = local`, or a "
+       "reference or pointer member initialised from a by-value "
+       "constructor parameter (`S(int v) : ref(v) {}`). The object "
+       "outlives the call, so after it returns the member dangles, and the"
+       " next member function that reads it has undefined behaviour "
+       "(use-after-return, CWE-825). Stores into another object reached "
+       "through a parameter are reported by `escape-outparam`."},
+      {"escape-scope",
+       "the address of an object is kept in a variable that outlives "
+       "the object's scope",
+       "Inside one function, the address of an object declared in an inner"
+       " block, a loop body, a loop's init statement, an `if`/`switch` "
+       "branch or init statement is stored in a variable of an enclosing "
+       "scope, and that variable is read after the inner scope has ended. "
+       "In C++ every block ends the lifetime of its automatic objects (a "
+       "loop body ends it on every iteration), so the outer pointer "
+       "dangles and reading through it is undefined behaviour "
+       "(use-after-scope, CWE-825). The rule looks at what happens after "
+       "the scope: it stays quiet when the pointer is reset or overwritten"
+       " before any read."},
+      {"escape-lambda",
+       "a lambda capturing a local by reference outlives it",
+       "A lambda that refers to an automatic object, through a "
+       "by-reference capture (`[&]`, `[&x]`, `[&r = x]`) or through a "
+       "captured pointer to it (`[p]` with `p = &x`, `[p = &x]`), is "
+       "returned from the function (directly, via a local `auto` or "
+       "`std::function` variable, or nested in another lambda), or stored "
+       "somewhere that outlives the object: a global or `static`, a member"
+       " of `*this`, or an out-parameter. The closure object holds only "
+       "the address; when the function returns, the captured object is "
+       "destroyed, and calling the lambda later reads or writes a dead "
+       "object, which is undefined behaviour (use-after-return, CWE-825)."},
       {"escape-temporary",
-       "the address of a temporary outlives its full-expression"},
-      {"escape-throw", "the address of a local object is thrown"},
+       "the address of a temporary outlives its full-expression",
+       "A temporary object (a prvalue that was materialized, such as "
+       "`Point{0, 0}`, `5` bound to `const int &`, or the backing array of"
+       " a braced list) is destroyed at the end of the full-expression "
+       "that created it, unless a reference binding extends its lifetime. "
+       "The rule reports a temporary whose address is nevertheless kept: "
+       "returned by reference (`const T &f() { return T{}; }`, "
+       "`std::initializer_list` returned from `{1, 2, 3}`), stored in a "
+       "variable or aggregate that lives on (C++20 parenthesized aggregate"
+       " initialization of a reference member, `&static_cast<const T "
+       "&>(prvalue)`, `int &&r = std::move(5);`, a temporary array "
+       "decaying to a pointer), or stored in a global. Any later access "
+       "goes to a dead object: undefined behaviour (use-after-scope / "
+       "use-after-return, CWE-825)."},
+      {"escape-throw",
+       "the address of a local object is thrown",
+       "A `throw` expression whose exception object holds the address of "
+       "an automatic object: `throw &x;`, `throw buf;` (a local array "
+       "decays to a pointer), or an exception struct built with a pointer "
+       "to a local (`throw Error{buf, 28};`), also through local copies of"
+       " the pointer and `?:`. The exception object itself is copied into "
+       "storage that survives stack unwinding, but the address inside it "
+       "does not: the local, the by-value parameter or the `catch (T e)` "
+       "copy it points to is destroyed while the stack unwinds, before a "
+       "handler in a caller runs. Reading through the pointer in the "
+       "handler is undefined behaviour (use-after-return, CWE-825)."},
   };
   return Rules;
 }

@@ -6,6 +6,18 @@
 
 namespace cxxescape {
 
+namespace {
+
+// The escape sequences llvm::raw_ostream uses for clang's diagnostics.
+const char *const Reset = "\033[0m";
+const char *const Bold = "\033[1m";
+const char *const BoldMagenta = "\033[0;1;35m";
+const char *const BoldRed = "\033[0;1;31m";
+const char *const BoldBlack = "\033[0;1;30m";
+const char *const BoldGreen = "\033[0;1;32m";
+
+} // namespace
+
 const std::vector<std::string> &
 TextReporter::sourceLines(const std::string &File) {
   auto It = Sources.find(File);
@@ -19,10 +31,21 @@ TextReporter::sourceLines(const std::string &File) {
   return Sources[File] = std::move(Lines);
 }
 
-void TextReporter::line(const SourceSpot &S, const char *Kind,
+void TextReporter::line(const SourceSpot &S, const std::string &Kind,
                         const std::string &Msg) {
-  OS << S.File << ":" << S.Line << ":" << S.Col << ": " << Kind << ": " << Msg
-     << "\n";
+  std::string Pos = S.File + ":" + std::to_string(S.Line) + ":" +
+                    std::to_string(S.Col) + ":";
+  if (Color) {
+    bool IsNote = Kind == "note";
+    const char *KindColor = IsNote             ? BoldBlack
+                            : Kind == "error" ? BoldRed
+                                              : BoldMagenta;
+    // Like clang: the message of a warning is bold, that of a note is not.
+    OS << Bold << Pos << " " << KindColor << Kind << ":" << Reset << " "
+       << (IsNote ? "" : Bold) << Msg << (IsNote ? "" : Reset) << "\n";
+  } else {
+    OS << Pos << " " << Kind << ": " << Msg << "\n";
+  }
   const std::vector<std::string> &Lines = sourceLines(S.File);
   if (S.Line == 0 || S.Line > Lines.size())
     return;
@@ -31,12 +54,15 @@ void TextReporter::line(const SourceSpot &S, const char *Kind,
   std::string Caret;
   for (unsigned I = 0; I + 1 < S.Col && I < Text.size(); ++I)
     Caret += Text[I] == '\t' ? '\t' : ' ';
-  OS << Caret << "^\n";
+  if (Color)
+    OS << Caret << BoldGreen << "^" << Reset << "\n";
+  else
+    OS << Caret << "^\n";
 }
 
 void TextReporter::report(const std::vector<Finding> &Findings) {
   for (const Finding &F : Findings) {
-    line(F.Where, F.Severity.c_str(), F.Message + " [" + F.Rule + "]");
+    line(F.Where, F.Severity, F.Message + " [" + F.Rule + "]");
     for (const FindingNote &N : F.Notes)
       line(N.Where, "note", N.Message);
   }

@@ -107,6 +107,22 @@ TEST(Reachability, PacerFollowsGogc) {
   gc::set_gogc(previous);
 }
 
+TEST(Reachability, PacerKeepsMinimumRunwayForSmallHeaps) {
+  // A few MiB live: GOGC alone would allow only that much allocation
+  // before the next cycle; the pacer grants at least 16 MiB * GOGC/100.
+  int previous = gc::set_gogc(100);
+  long counter = 0;
+  gc::root<TreeNode> keep(buildTree(14, counter)); // about 1 MiB
+  gc::collect();
+  gc::statistics s = gc::stats();
+  EXPECT_GE(s.goal_bytes, s.live_bytes + (std::size_t{16} << 20));
+  gc::set_gogc(50);
+  s = gc::stats();
+  EXPECT_GE(s.goal_bytes, s.live_bytes + (std::size_t{8} << 20));
+  EXPECT_LT(s.goal_bytes, s.live_bytes + (std::size_t{9} << 20));
+  gc::set_gogc(previous);
+}
+
 TEST(Reachability, StatisticsReportPauses) {
   for (int i = 0; i < 5; ++i)
     gc::collect();

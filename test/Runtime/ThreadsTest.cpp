@@ -42,8 +42,10 @@ void mutatorWork(long owner, int rounds) {
 
 TEST(Threads, SeveralMutatorsAllocating) {
   std::vector<std::thread> threads;
+  // 4 x 32 MB: well past the pacer's minimum runway (16 MiB), so cycles
+  // the pacer starts on some mutator interleave with the explicit ones.
   for (long t = 0; t < 4; ++t)
-    threads.emplace_back([t] { mutatorWork(t, 150); });
+    threads.emplace_back([t] { mutatorWork(t, 500); });
   for (int i = 0; i < 10; ++i) {
     gc::collect();
     std::this_thread::sleep_for(std::chrono::milliseconds(2));

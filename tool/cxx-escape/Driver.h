@@ -47,6 +47,8 @@ struct RunContext {
   std::string SourceRoot;
   std::vector<std::string> CommandLine;
   std::vector<TUResult> TUs;
+  /// Some input could not be read (the run exits with 2).
+  bool InputError = false;
 };
 
 struct AnalyzeOptions {
@@ -75,6 +77,10 @@ std::vector<TUResult> analyzeFiles(clang::tooling::CompilationDatabase &DB,
 /// Drops suppressed, baselined and out-of-diff findings (Filters.cpp).
 /// Returns false after printing an error if a filter's input is broken.
 bool applyFilters(std::vector<Finding> &Findings, RunContext &Ctx);
+
+/// Checks the output options before any work is done (Outputs.cpp).
+/// Returns false after printing an error.
+bool validateOutputOptions();
 
 /// Writes every requested format (Outputs.cpp). Returns false after printing
 /// an error if an output cannot be written.

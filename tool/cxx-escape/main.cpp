@@ -243,6 +243,9 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
+  if (!validateOutputOptions())
+    return ExitInput;
+
   CheckFilter Filter(TopConfig->Checks.value_or(Checks.getValue()));
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
@@ -337,6 +340,7 @@ int main(int argc, const char **argv) {
                                    T.Seconds, T.Findings, T.File.c_str(),
                                    T.Analysed ? "" : " (failed)");
 
+  Ctx.InputError = InputError;
   if (!applyFilters(Findings, Ctx))
     return ExitInput;
   if (!emitOutputs(Findings, Ctx))

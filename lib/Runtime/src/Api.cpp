@@ -19,7 +19,7 @@ int set_gogc(int percent) {
   std::lock_guard<std::mutex> guard(r.collectLock);
   int previous = r.pacer.percent();
   r.options.gogc = percent;
-  r.pacer.configure(percent, r.options.minHeap);
+  r.pacer.configure(percent, r.options.minHeap, r.options.minRunway);
   return previous;
 }
 

@@ -26,13 +26,23 @@ void *mapNoReserve(std::size_t bytes) {
 
 } // namespace
 
-void Arena::init(std::size_t reserveBytes) {
+void Arena::init(std::size_t reserveBytes, bool hugePages) {
   reserveBytes = (reserveBytes + kBlockSize - 1) & ~(kBlockSize - 1);
-  // Over-reserve by one block so the base can be block aligned.
+  // Over-reserve so the base can be aligned to a huge page (which is a
+  // multiple of the block size).
+  constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+  static_assert(kHugePage % kBlockSize == 0);
   auto raw =
-      reinterpret_cast<std::uintptr_t>(mapNoReserve(reserveBytes + kBlockSize));
-  base = (raw + kBlockSize - 1) & ~(kBlockSize - 1);
+      reinterpret_cast<std::uintptr_t>(mapNoReserve(reserveBytes + kHugePage));
+  base = (raw + kHugePage - 1) & ~(kHugePage - 1);
   reserveEnd = base + reserveBytes;
+  // Transparent huge pages: the heap is touched bottom-up and densely, so
+  // 2 MiB pages cost at most one partly used page of RSS, while they cut
+  // the first-touch page faults 512-fold (a quarter of GCBench's time went
+  // to 4 KiB faults on the VM) and the marker's TLB misses. A kernel
+  // without THP just refuses the advice.
+  if (hugePages)
+    madvise(reinterpret_cast<void *>(base), reserveBytes, MADV_HUGEPAGE);
   highWater = base;
   lsanRegistered = base;
   limitBytes = reserveBytes;

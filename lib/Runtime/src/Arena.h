@@ -23,8 +23,9 @@ namespace gc::rt {
 
 class Arena {
 public:
-  /// Reserves `reserveBytes` of address space (not memory).
-  void init(std::size_t reserveBytes);
+  /// Reserves `reserveBytes` of address space (not memory), asking for
+  /// transparent huge pages if `hugePages`.
+  void init(std::size_t reserveBytes, bool hugePages);
 
   /// The span containing `address`, or null if it is not in a span.
   Span *spanOf(std::uintptr_t address) const {
@@ -37,6 +38,9 @@ public:
       return nullptr;
     return span;
   }
+  /// The span of a block (possibly stale for blocks inside a free run);
+  /// the marker's hot path checks the range itself.
+  Span *const *blockSpans() const { return blockMap; }
   bool contains(std::uintptr_t address) const {
     return address - base < highWater - base;
   }

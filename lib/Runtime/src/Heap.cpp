@@ -29,8 +29,8 @@ void checkPoisonedCell(std::uintptr_t cell, std::size_t bytes) {
     }
 }
 
-void Heap::init(std::size_t reserve, std::size_t limit) {
-  arena.init(reserve);
+void Heap::init(std::size_t reserve, std::size_t limit, bool hugePages) {
+  arena.init(reserve, hugePages);
   if (limit)
     arena.setLimit(limit);
 }

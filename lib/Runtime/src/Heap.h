@@ -28,7 +28,7 @@ namespace gc::rt {
 
 class Heap {
 public:
-  void init(std::size_t reserve, std::size_t limit);
+  void init(std::size_t reserve, std::size_t limit, bool hugePages);
 
   /// Gives the cursor a span of `spanClass` with a free cell; null if the
   /// heap is exhausted. Does not collect (the caller decides).

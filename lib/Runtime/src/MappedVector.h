@@ -25,9 +25,12 @@ public:
   /// Entries beyond `limit` are refused (push returns false).
   void setLimit(std::size_t entries) { limit = entries; }
 
-  bool push(std::uintptr_t value) {
-    if (count == capacity && !grow())
-      return false;
+  // always_inline: this is on the marker's hot path, and the compiler
+  // otherwise keeps it out of line because of the call to grow().
+  __attribute__((always_inline)) bool push(std::uintptr_t value) {
+    if (count == capacity) [[unlikely]]
+      if (!grow())
+        return false;
     data[count++] = value;
     return true;
   }

@@ -30,7 +30,8 @@ namespace gc::rt {
 
 Marker::Marker(Runtime &rt, MappedVector &greyStack, Mode mode)
     : rt(rt), grey(greyStack), mode(mode), arenaBase(rt.heap.arena.begin()),
-      arenaSize(rt.heap.arena.end() - rt.heap.arena.begin()) {}
+      arenaSize(rt.heap.arena.end() - rt.heap.arena.begin()),
+      blockSpans(rt.heap.arena.blockSpans()) {}
 
 bool Marker::isMarked(const Span *span, std::uint32_t index) const {
   if (mode == Mode::Verify)
@@ -39,10 +40,13 @@ bool Marker::isMarked(const Span *span, std::uint32_t index) const {
 }
 
 void Marker::shade(std::uintptr_t word) {
-  if (word - arenaBase >= arenaSize)
+  // Arena::spanOf, without re-reading the arena's bounds.
+  std::uintptr_t offset = word - arenaBase;
+  if (offset >= arenaSize)
     return;
-  Span *span = rt.heap.arena.spanOf(word);
-  if (!span)
+  Span *span = blockSpans[offset >> kBlockShift];
+  if (!span ||
+      word - span->start >= std::uintptr_t{span->blocks} * kBlockSize)
     return;
   std::uint32_t index = span->cellIndex(word);
   if (index >= span->cells || !span->isAllocated(index))

@@ -60,8 +60,11 @@ private:
   Runtime &rt;
   MappedVector &grey;
   Mode mode;
+  // Copied from the arena: the heap does not change while marking, and
+  // local copies spare the hot path reloads through `rt`.
   std::uintptr_t arenaBase;
   std::uintptr_t arenaSize;
+  Span *const *blockSpans;
   bool overflowed = false;
 };
 

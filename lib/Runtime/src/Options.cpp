@@ -47,6 +47,8 @@ void Options::readEnvironment() {
     gogcText = std::getenv("GOGC");
   if (gogcText && *gogcText)
     gogc = strcasecmp(gogcText, "off") == 0 ? -1 : std::atoi(gogcText);
+  if (const char *text = std::getenv("GCRT_MIN_RUNWAY"))
+    minRunway = parseSize(text);
   if (const char *text = std::getenv("GCRT_MAX_HEAP"))
     maxHeap = parseSize(text);
   if (const char *text = std::getenv("GCRT_RESERVE"))
@@ -56,6 +58,8 @@ void Options::readEnvironment() {
     reserve = maxHeap;
   if (const char *text = std::getenv("GCRT_STRESS"))
     collectEvery = static_cast<unsigned>(std::strtoul(text, nullptr, 10));
+  if (const char *text = std::getenv("GCRT_HUGEPAGES"))
+    hugePages = std::strcmp(text, "0") != 0;
   verify = flag("GCRT_VERIFY");
   poison = flag("GCRT_POISON");
   trace = flag("GCRT_TRACE");

@@ -15,6 +15,9 @@ struct Options {
   std::size_t maxHeap = 0; ///< 0: only the reserve
   std::size_t reserve = std::size_t{64} << 30;
   std::size_t minHeap = std::size_t{4} << 20;
+  /// GCRT_MIN_RUNWAY: allocation between cycles at GOGC=100 (see Pacer.h)
+  std::size_t minRunway = std::size_t{16} << 20;
+  bool hugePages = true; ///< GCRT_HUGEPAGES=0: plain 4 KiB pages
   unsigned collectEvery = 0;                         ///< GCRT_STRESS
   bool verify = false;                               ///< GCRT_VERIFY
   bool poison = false;                               ///< GCRT_POISON

@@ -4,6 +4,13 @@
 // starts when the bytes in use reach live * (1 + GOGC/100), but never below
 // a minimum heap. GOGC < 0 turns automatic collection off.
 //
+// Small heaps also get a minimum runway (bytes allocated between cycles) of
+// minRunway * GOGC/100. With a few MiB live, GOGC alone collects every few
+// MiB allocated and the collection count, not memory, dominates the cost;
+// Boehm grows its heap eagerly at small sizes for the same reason. Once the
+// live data exceeds the runway floor the rule is plain GOGC again, so large
+// heaps pay nothing in memory.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef GC_RT_PACER_H
@@ -18,20 +25,25 @@ namespace gc::rt {
 
 class Pacer {
 public:
-  void configure(int gogcPercent, std::size_t minimumHeap) {
+  void configure(int gogcPercent, std::size_t minimumHeap,
+                 std::size_t minimumRunway) {
     gogc.store(gogcPercent, std::memory_order_relaxed);
     minHeap = minimumHeap;
+    minRunway = minimumRunway;
     update(lastLive);
   }
   void update(std::size_t liveBytes) {
     lastLive = liveBytes;
     int percent = gogc.load(std::memory_order_relaxed);
+    // bytes * percent / 100 without overflow for large heaps or GOGC.
+    auto scaled = [&](std::size_t bytes) {
+      auto p = static_cast<std::size_t>(percent);
+      return bytes / 100 * p + bytes % 100 * p / 100;
+    };
     std::size_t next =
-        percent < 0
-            ? SIZE_MAX
-            : std::max(minHeap,
-                       liveBytes +
-                           liveBytes / 100 * static_cast<std::size_t>(percent));
+        percent < 0 ? SIZE_MAX
+                    : std::max(minHeap, liveBytes + std::max(scaled(liveBytes),
+                                                             scaled(minRunway)));
     goalBytes.store(next, std::memory_order_relaxed);
   }
   bool shouldCollect(std::size_t inUse) const {
@@ -43,6 +55,7 @@ public:
 private:
   std::atomic<int> gogc{100};
   std::size_t minHeap = std::size_t{4} << 20;
+  std::size_t minRunway = 0;
   std::size_t lastLive = 0;
   std::atomic<std::size_t> goalBytes{std::size_t{4} << 20};
 };

@@ -65,8 +65,10 @@ Runtime *create() {
   rt->options.readEnvironment();
   rt->types.init();
   rt->sites.init();
-  rt->heap.init(rt->options.reserve, rt->options.maxHeap);
-  rt->pacer.configure(rt->options.gogc, rt->options.minHeap);
+  rt->heap.init(rt->options.reserve, rt->options.maxHeap,
+                rt->options.hugePages);
+  rt->pacer.configure(rt->options.gogc, rt->options.minHeap,
+                      rt->options.minRunway);
   rt->collectEvery.store(rt->options.collectEvery);
   rt->poison.store(rt->options.poison);
   gRuntime = rt;

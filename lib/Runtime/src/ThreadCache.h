@@ -33,22 +33,33 @@ struct AllocCursor {
   /// Picks the next free cell or returns 0. The caller initializes the
   /// cell and then calls commit(): until then a collection treats the cell
   /// as free and never reads it.
-  std::uintptr_t pick(std::uint32_t &index) {
+  __attribute__((always_inline)) std::uintptr_t pick(std::uint32_t &index) {
+    // Inline: this is most of the allocation fast path. Moving to the next
+    // bitmap word (once per 64 cells) stays out of line.
+    if (freeBits == 0) [[unlikely]]
+      if (!nextWord())
+        return 0;
+    index =
+        wordIndex * 64 + static_cast<std::uint32_t>(__builtin_ctzll(freeBits));
+    freeBits &= freeBits - 1;
+    return span->cellAddress(index);
+  }
+
+  /// Advances to the next bitmap word with a free cell; false when the
+  /// span (or the cursor) is exhausted.
+  __attribute__((noinline)) bool nextWord() {
     Span *s = span;
     if (!s)
-      return 0;
+      return false;
     while (freeBits == 0) {
       std::uint32_t next = wordIndex + 1;
       if (next >= s->bitmapWords())
-        return 0;
+        return false;
       wordIndex = next;
       freeBits = ~s->allocBits[next] & s->validMask(next);
       zeroIfAllFree();
     }
-    index =
-        wordIndex * 64 + static_cast<std::uint32_t>(__builtin_ctzll(freeBits));
-    freeBits &= freeBits - 1;
-    return s->cellAddress(index);
+    return true;
   }
 
   void commit(std::uint32_t index) {

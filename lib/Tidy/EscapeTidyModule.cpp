@@ -1,0 +1,173 @@
+//===- EscapeTidyModule.cpp - cxx-escape as a clang-tidy module -----------===//
+//
+// Loaded by clang-tidy with -load=CxxEscapeTidyModule.so. Registers one
+// check per rule (escape-return, escape-global, ...). The engine runs once
+// per translation unit; every check then reports its own rule's findings
+// through clang-tidy, so NOLINT, .clang-tidy, --export-fixes and
+// -warnings-as-errors work as for any other check.
+//
+// Build this file with clang++-19: a g++-built module fails at the first
+// option read (llvm/llvm-project#62765), see docs/clang-tidy.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cxxescape/Engine.h"
+#include "cxxescape/Finding.h"
+#include "cxxescape/Rules.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <map>
+#include <memory>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace cxxescape::tidy {
+namespace {
+
+/// The findings of one translation unit, shared by every escape-* check of
+/// that TU. clang-tidy creates a fresh set of checks per TU, so the cache
+/// lives exactly as long as they do; the ASTContext guards against reuse.
+struct TUFindings {
+  const ASTContext *Ctx = nullptr;
+  std::vector<Finding> Findings;
+
+  const std::vector<Finding> &get(ASTContext &C) {
+    if (Ctx == &C)
+      return Findings;
+    Ctx = &C;
+    Findings.clear();
+    // Like the command-line driver: an AST with errors would only mislead.
+    if (C.getDiagnostics().hasErrorOccurred())
+      return Findings;
+    EngineOptions Opts;
+    Opts.Checks = CheckFilter("escape-*");
+    Findings = analyzeTranslationUnit(C, Opts);
+    sortAndDedupe(Findings);
+    return Findings;
+  }
+};
+
+std::shared_ptr<TUFindings> sharedFindings() {
+  static std::weak_ptr<TUFindings> Current;
+  std::shared_ptr<TUFindings> S = Current.lock();
+  if (!S) {
+    S = std::make_shared<TUFindings>();
+    Current = S;
+  }
+  return S;
+}
+
+/// Maps a finding's presumed file/line/col back to a SourceLocation.
+class LocationMapper {
+public:
+  explicit LocationMapper(const SourceManager &SM) : SM(SM) {}
+
+  SourceLocation map(const SourceSpot &S) {
+    if (S.File.empty() || S.Line == 0)
+      return {};
+    unsigned Col = S.Col ? S.Col : 1;
+    OptionalFileEntryRef FE = file(S.File);
+    if (!FE)
+      return {};
+    return SM.translateFileLineCol(&FE->getFileEntry(), S.Line, Col);
+  }
+
+private:
+  OptionalFileEntryRef file(const std::string &Name) {
+    auto It = Files.find(Name);
+    if (It != Files.end())
+      return It->second;
+    OptionalFileEntryRef FE;
+    // The main file and headers are named as the compiler opened them.
+    for (auto I = SM.fileinfo_begin(), E = SM.fileinfo_end(); I != E && !FE;
+         ++I)
+      if (I->first.getName() == Name)
+        FE = I->first;
+    if (!FE)
+      FE = SM.getFileManager().getOptionalFileRef(Name, /*OpenFile=*/false,
+                                                   /*CacheFailure=*/false);
+    // A name only a #line directive gave is not mapped back (the finding
+    // is then reported without a location).
+    Files[Name] = FE;
+    return FE;
+  }
+
+  const SourceManager &SM;
+  std::map<std::string, OptionalFileEntryRef> Files;
+};
+
+/// One rule of the engine as a clang-tidy check; the check's name is the
+/// rule id.
+class EscapeRuleCheck : public clang::tidy::ClangTidyCheck {
+public:
+  EscapeRuleCheck(StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), Rule(Name.str()),
+        FlowNotes(Options.getLocalOrGlobal("FlowNotes", true)),
+        HeaderFindings(Options.getLocalOrGlobal("HeaderFindings", true)),
+        Shared(sharedFindings()) {}
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "FlowNotes", FlowNotes);
+    Options.store(Opts, "HeaderFindings", HeaderFindings);
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    if (!Result.Nodes.getNodeAs<TranslationUnitDecl>("tu"))
+      return;
+    ASTContext &Ctx = *Result.Context;
+    const SourceManager &SM = Ctx.getSourceManager();
+    LocationMapper Mapper(SM);
+    for (const Finding &F : Shared->get(Ctx)) {
+      if (F.Rule != Rule)
+        continue;
+      SourceLocation Loc = Mapper.map(F.Where);
+      if (!HeaderFindings && (Loc.isInvalid() || !SM.isInMainFile(Loc)))
+        continue;
+      diag(Loc, "%0") << F.Message;
+      if (!FlowNotes)
+        continue;
+      for (const FindingNote &N : F.Notes)
+        diag(Mapper.map(N.Where), "%0", DiagnosticIDs::Note) << N.Message;
+    }
+  }
+
+private:
+  const std::string Rule;
+  const bool FlowNotes;
+  const bool HeaderFindings;
+  std::shared_ptr<TUFindings> Shared;
+};
+
+class EscapeModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
+    for (const RuleInfo &R : allRules())
+      CheckFactories.registerCheckFactory(
+          R.Id, [](StringRef Name, clang::tidy::ClangTidyContext *Context) {
+            return std::make_unique<EscapeRuleCheck>(Name, Context);
+          });
+  }
+};
+
+} // namespace
+} // namespace cxxescape::tidy
+
+static clang::tidy::ClangTidyModuleRegistry::Add<cxxescape::tidy::EscapeModule>
+    X("cxx-escape-module", "Adds the cxx-escape escape-* checks.");

@@ -1,0 +1,2 @@
+#include "quiet.h"
+int f() { return 0; } // NOLINT(escape-return)

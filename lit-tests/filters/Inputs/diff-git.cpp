@@ -1,0 +1,21 @@
+int *g;
+
+int *first() {
+  int a = 0;
+  return &a; // edited
+}
+
+void added() {
+  int d = 0;
+  g = &d;
+}
+
+void second() {
+  int b = 0;
+  g = &b;
+}
+
+int *third() {
+  int c = 0;
+  return &c;
+}

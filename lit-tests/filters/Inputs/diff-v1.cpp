@@ -1,0 +1,16 @@
+int *g;
+
+int *first() {
+  int a = 0;
+  return &a;
+}
+
+void second() {
+  int b = 0;
+  g = &b;
+}
+
+int *third() {
+  int c = 0;
+  return &c;
+}

@@ -1,0 +1,2 @@
+#include "nolint.h"
+int use() { return *suppressed() + *suppressedNext() + *kept(); }

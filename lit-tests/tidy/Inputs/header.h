@@ -1,0 +1,4 @@
+inline int *fromHeader() {
+  int h = 0;
+  return &h;
+}
