@@ -73,20 +73,24 @@ unsigned Heap::sweepSpan(Span *span, bool poison) {
   return live;
 }
 
+bool Heap::sweepAndRelease(Span *span, bool poison) {
+  unsigned live = sweepSpan(span, poison);
+  if (live == 0) {
+    asan_unpoison(reinterpret_cast<void *>(span->start),
+                  span->end() - span->start);
+    arena.freeRun(span);
+    return false;
+  }
+  // Full spans are on no list until the next mark.
+  return live < span->cells;
+}
+
 Span *Heap::takeSpan(unsigned spanClass, bool poison) {
   if (Span *span = pop(partial[spanClass]))
     return span;
-  while (Span *span = pop(unswept[spanClass])) {
-    unsigned live = sweepSpan(span, poison);
-    if (live == 0) {
-      asan_unpoison(reinterpret_cast<void *>(span->start),
-                    span->end() - span->start);
-      arena.freeRun(span);
-    } else if (live < span->cells) {
+  while (Span *span = pop(unswept[spanClass]))
+    if (sweepAndRelease(span, poison))
       return span;
-    }
-    // Full spans are on no list until the next mark.
-  }
   unsigned blocks = kSizeClasses.spanBlocks[spanClass / kSpanKinds];
   bool zeroed;
   Span *span = arena.allocateRun(blocks, zeroed);
@@ -152,16 +156,9 @@ Span *Heap::takeLargeRun(std::size_t bytes, unsigned kind) {
 
 void Heap::finishSweep(bool poison) {
   for (unsigned c = 0; c < kMaxSpanClasses; ++c)
-    while (Span *span = pop(unswept[c])) {
-      unsigned live = sweepSpan(span, poison);
-      if (live == 0) {
-        asan_unpoison(reinterpret_cast<void *>(span->start),
-                      span->end() - span->start);
-        arena.freeRun(span);
-      } else if (live < span->cells) {
+    while (Span *span = pop(unswept[c]))
+      if (sweepAndRelease(span, poison))
         push(partial[c], span);
-      }
-    }
 }
 
 void Heap::prepareSweep(std::size_t markedBytes) {

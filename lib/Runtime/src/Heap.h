@@ -30,6 +30,9 @@ class Heap {
 public:
   void init(std::size_t reserve, std::size_t limit, bool hugePages);
 
+  /// Sweeps an unswept span: frees it if empty; true if it has free cells
+  /// and live ones (a partial span), false if it was freed or is full.
+  bool sweepAndRelease(Span *span, bool poison);
   /// Gives the cursor a span of `spanClass` with a free cell; null if the
   /// heap is exhausted. Does not collect (the caller decides).
   Span *takeSpan(unsigned spanClass, bool poison);
