@@ -119,7 +119,25 @@ void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
         G.loc(localVar(VD)).Fn == fn().Id)
       LocalDst = VD; // a lambda's store into a capture is not local to it
   StoreId St = newStore(Anchor, nullptr, LHS, LocalDst);
-  fn().Stores.back().ValueKey = valueKey(RHS);
+  PendingStore &PS = fn().Stores.back();
+  PS.ValueKey = valueKey(RHS);
+  // The base the destination is reached from: `g`, `out` in *out, this.
+  const Expr *Base = LHS;
+  for (;;) {
+    Base = Base->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Base))
+      Base = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Base))
+      Base = AS->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(Base);
+             UO && UO->getOpcode() == UO_Deref)
+      Base = UO->getSubExpr();
+    else
+      break;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+    PS.BaseDecl = DRE->getDecl();
+  PS.BaseThis = isa<CXXThisExpr>(Base);
   Hole K = addr(LHS, St).note(note(Anchor, "assign"));
   expr(K, RHS);
 }

@@ -71,6 +71,10 @@ struct PendingStore {
   const clang::VarDecl *LocalDst = nullptr;
   /// The full-expression the store belongs to (its temporaries die after).
   const clang::Stmt *FullExpr = nullptr;
+  /// The variable the destination lvalue is reached from (g, out, ...) or
+  /// `this`: code reading it may observe the stored value.
+  const clang::ValueDecl *BaseDecl = nullptr;
+  bool BaseThis = false;
   /// Canonical text of the stored value, when it has one ("&x", "p"): a
   /// branch on `dst == value` tells where the destination still holds it.
   std::string ValueKey;

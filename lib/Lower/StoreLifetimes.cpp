@@ -48,6 +48,8 @@ private:
   void noteRead(const CFGElement &E, const VarDecl *VD,
                 std::set<uint32_t> &Reads) const;
   bool liveAfter(Point P, const PendingStore &PS);
+  bool observes(const CFGElement &E, const PendingStore &PS) const;
+  bool observedAfter(Point P, const PendingStore &PS);
   template <typename Fn>
   void forward(Point From, Fn Visit, const PendingStore *Guarded = nullptr);
   bool branchExcludes(const CFGBlock *B, unsigned SuccIndex,
@@ -59,6 +61,17 @@ private:
   std::map<const Stmt *, Point> StmtAt;
   std::map<const VarDecl *, Point> DeclAt;
   llvm::DenseSet<const DeclRefExpr *> WriteOnly;
+  /// Names and `this` that only locate an assignment's destination: reading
+  /// them to write through them does not look at the old value.
+  llvm::DenseSet<const Stmt *> LhsOnly;
+  void markLhs(const Stmt *S) {
+    if (!S)
+      return;
+    if (isa<DeclRefExpr>(S) || isa<CXXThisExpr>(S))
+      LhsOnly.insert(S);
+    for (const Stmt *Child : S->children())
+      markLhs(Child);
+  }
   std::map<const Stmt *, std::string> AssignKeys;
   size_t Steps = 0;
 };
@@ -83,6 +96,7 @@ void StoreAnalysis::index() {
           LHS = OC->getArg(0);
         if (LHS) {
           AssignKeys[S] = L.lvalueKey(LHS);
+          markLhs(LHS);
           if (const auto *DRE =
                   dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
             WriteOnly.insert(DRE);
@@ -193,6 +207,43 @@ void StoreAnalysis::forward(Point From, Fn Visit, const PendingStore *Guarded) {
   }
 }
 
+/// Code that may look at memory outliving the function: calls, destructors,
+/// allocation, throws; and reads of the destination's base.
+bool StoreAnalysis::observes(const CFGElement &E, const PendingStore &PS) const {
+  if (E.getAs<CFGImplicitDtor>())
+    return true;
+  auto CS = E.getAs<CFGStmt>();
+  if (!CS)
+    return false;
+  const Stmt *S = CS->getStmt();
+  if (isa<CallExpr>(S) || isa<CXXNewExpr>(S) || isa<CXXDeleteExpr>(S) ||
+      isa<CXXThrowExpr>(S) || isa<CoreturnStmt>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    return CE->getConstructor() && !CE->getConstructor()->isTrivial();
+  if (LhsOnly.contains(S))
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return PS.BaseDecl && DRE->getDecl() == PS.BaseDecl;
+  return PS.BaseThis && isa<CXXThisExpr>(S);
+}
+
+bool StoreAnalysis::observedAfter(Point P, const PendingStore &PS) {
+  bool Seen = false;
+  forward(P, [&](const CFGElement *E, const CFGBlock *, unsigned) {
+    if (Seen || !E) {
+      Seen = true; // the function returns with the address still there
+      return true;
+    }
+    if (observes(*E, PS)) {
+      Seen = true;
+      return true;
+    }
+    return isKill(*E, PS);
+  }, &PS);
+  return Seen;
+}
+
 bool StoreAnalysis::liveAfter(Point P, const PendingStore &PS) {
   bool Live = false;
   forward(P, [&](const CFGElement *E, const CFGBlock *, unsigned) {
@@ -281,7 +332,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
         Survives.insert(T);
   };
   for (auto &[VD, P] : Ends)
-    Add(VD, !PS.LocalDst || liveAfter(P, PS));
+    Add(VD, PS.LocalDst ? liveAfter(P, PS) : observedAfter(P, PS));
   // Parameters die when the function returns.
   if (ReachedExit && !PS.LocalDst)
     for (const ParmVarDecl *P : F.Decl->parameters())

@@ -3,6 +3,8 @@
 #include "Heap.h"
 #include "Sanitizers.h"
 
+#include "gc/detail/object_layout.h"
+
 #include <bit>
 #include <cstdio>
 #include <cstdlib>
@@ -54,7 +56,20 @@ void Heap::initSmallSpan(Span *span, unsigned spanClass, bool poison) {
       poisonCell(span->cellAddress(i), span->cellSize);
 }
 
+void Heap::countLiveSites(const Span *span) {
+  for (unsigned w = 0, words = span->bitmapWords(); w < words; ++w)
+    for (std::uint64_t marked = span->markBits[w]; marked;
+         marked &= marked - 1) {
+      std::uintptr_t cell =
+          span->cellAddress(w * 64 + std::countr_zero(marked));
+      sites->addLive(
+          reinterpret_cast<const detail::object_header *>(cell)->site,
+          span->cellSize);
+    }
+}
+
 unsigned Heap::sweepSpan(Span *span, bool poison) {
+  countLiveSites(span);
   unsigned live = 0;
   for (unsigned w = 0, words = span->bitmapWords(); w < words; ++w) {
     std::uint64_t allocated = span->allocatedWord(w);
@@ -168,8 +183,10 @@ void Heap::prepareSweep(std::size_t markedBytes) {
   Span *deadLarge = nullptr;
   arena.forEachSpan([&](Span *span) {
     if (span->state == SpanState::Large) {
-      if (span->markBits[0] & 1)
+      if (span->markBits[0] & 1) {
+        countLiveSites(span);
         span->markBits[0] = 0;
+      }
       else if (span->allocBits[0] & 1)
         push(deadLarge, span);
       return;
@@ -180,6 +197,7 @@ void Heap::prepareSweep(std::size_t markedBytes) {
     }
     // Owned spans stay with their thread (its cursor must stay valid):
     // their dead cells are freed once the thread lets go of the span.
+    countLiveSites(span);
     unsigned marked = 0;
     for (unsigned w = 0, words = span->bitmapWords(); w < words; ++w) {
       marked += std::popcount(span->markBits[w]);

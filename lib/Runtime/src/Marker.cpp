@@ -60,21 +60,13 @@ void Marker::shade(std::uintptr_t word) {
   } else if (!rt.verifyBitmap.testAndSet(cell)) {
     return;
   }
-  if (span->noScan()) {
-    countLive(cell, span->cellSize);
+  // Pointer-free objects are never touched: their mark bit is all they
+  // need (their site is counted by the sweep, see Heap.h). Not touching
+  // the others here lets drain() prefetch them before their scan.
+  if (span->noScan())
     return;
-  }
-  // Not touching the object here lets drain() prefetch it before its scan.
-  if (!grey.push(cell)) {
-    countLive(cell, span->cellSize); // its re-scan will not count it
+  if (!grey.push(cell))
     overflowed = true;
-  }
-}
-
-void Marker::countLive(std::uintptr_t cell, std::size_t bytes) {
-  if (mode == Mode::Primary)
-    rt.sites.addLive(
-        reinterpret_cast<const detail::object_header *>(cell)->site, bytes);
 }
 
 GC_RT_NO_SANITIZE
@@ -88,16 +80,12 @@ void Marker::scanConservatively(std::uintptr_t begin, std::uintptr_t end) {
   }
 }
 
-void Marker::scanObject(std::uintptr_t cell, bool firstScan) {
+void Marker::scanObject(std::uintptr_t cell) {
   const auto *header = reinterpret_cast<const detail::object_header *>(cell);
   const TypeRecord &type =
       rt.types[header->type_bits & detail::header_type_mask];
   const detail::type_descriptor &d = type.descriptor;
   bool array = header->type_bits & detail::header_array_flag;
-  if (firstScan && mode == Mode::Primary)
-    rt.sites.addLive(header->site, !array && type.cellBytes
-                                       ? type.cellBytes
-                                       : rt.heap.arena.spanOf(cell)->cellSize);
   std::size_t count =
       array ? *reinterpret_cast<const std::size_t *>(cell + 8) : 1;
   std::uintptr_t payload =
@@ -137,7 +125,7 @@ void Marker::drain() {
     std::uintptr_t cell = fifo[head];
     head = (head + 1) % kDepth;
     --size;
-    scanObject(cell, true);
+    scanObject(cell);
   }
 }
 
@@ -147,7 +135,7 @@ void Marker::rescanMarkedObjects() {
       return;
     for (std::uint32_t i = 0; i < span->cells; ++i)
       if (span->isAllocated(i) && isMarked(span, i)) {
-        scanObject(span->cellAddress(i), false);
+        scanObject(span->cellAddress(i));
         drain();
       }
   });

@@ -51,10 +51,7 @@ public:
 
 private:
   void drain();
-  /// firstScan: the object was just popped after being shaded (as opposed
-  /// to re-scanned after an overflow), so it is counted for its site.
-  void scanObject(std::uintptr_t cell, bool firstScan);
-  void countLive(std::uintptr_t cell, std::size_t bytes);
+  void scanObject(std::uintptr_t cell);
   void rescanMarkedObjects();
 
   Runtime &rt;

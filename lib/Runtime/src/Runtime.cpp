@@ -67,6 +67,7 @@ Runtime *create() {
   rt->sites.init();
   rt->heap.init(rt->options.reserve, rt->options.maxHeap,
                 rt->options.hugePages);
+  rt->heap.sites = &rt->sites;
   rt->pacer.configure(rt->options.gogc, rt->options.minHeap,
                       rt->options.minRunway);
   rt->collectEvery.store(rt->options.collectEvery);

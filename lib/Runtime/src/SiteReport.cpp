@@ -58,10 +58,12 @@ void writeSiteReport(Runtime &rt, std::FILE *out, report_format format) {
   std::size_t liveBytes, heapBytes;
   {
     std::scoped_lock locks(rt.collectLock, rt.threads.lock);
-    {
-      std::lock_guard<std::mutex> heapGuard(rt.heap.lock);
-      heapBytes = rt.heap.arena.bytesInSpans();
-    }
+    // Live bytes per site are counted by the sweep: finish it so that they
+    // cover the whole last cycle (the heap size is taken before, as the
+    // collector left it).
+    std::lock_guard<std::mutex> heapGuard(rt.heap.lock);
+    heapBytes = rt.heap.arena.bytesInSpans();
+    rt.heap.finishSweep(rt.options.poison);
     std::lock_guard<std::mutex> sitesGuard(rt.sites.lock);
     cycles = rt.statistics.cycles.load();
     liveBytes = rt.statistics.liveBytes;

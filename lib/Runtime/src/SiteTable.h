@@ -2,9 +2,9 @@
 //
 // A site is a gc::make call's file:line:column. Threads count their own
 // allocations per site (no shared writes on the allocation path) and merge
-// them here when they exit; the marker adds each live object's bytes to its
-// site during the primary mark. Storage is fixed-capacity and mmap'd so the
-// marker never sees it move.
+// them here when they exit; the sweep adds each live object's bytes to its
+// site (see Heap.h), under the heap lock. Storage is fixed-capacity and
+// mmap'd so it never moves.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,8 +59,9 @@ public:
   Site &operator[](std::uint32_t id) { return sites[id]; }
   std::uint32_t size() const { return count.load(std::memory_order_acquire); }
 
-  /// Called by the marker, world stopped.
+  /// Called before the mark, world stopped (every span swept).
   void resetLive();
+  /// Called by the sweep, heap lock held.
   void addLive(std::uint32_t id, std::uint64_t bytes) {
     Site &site = sites[id < kCapacity ? id : kOverflowSite];
     ++site.liveObjects;
