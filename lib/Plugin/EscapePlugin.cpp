@@ -6,14 +6,16 @@
 //
 // Runs the engine after parsing, alongside the normal compilation, and
 // prints the findings through clang's own diagnostics (so -Xclang -verify
-// sees them). NOLINT and NOLINTNEXTLINE comments are honoured as in
-// clang-tidy.
+// sees them). NOLINT comments (NOLINT, NOLINTNEXTLINE, NOLINTBEGIN/END)
+// are honoured as by the command-line driver.
 //
 //===----------------------------------------------------------------------===//
 
 #include "cxxescape/Engine.h"
 #include "cxxescape/Finding.h"
 #include "cxxescape/Rules.h"
+#include "cxxescape/SpotLocator.h"
+#include "cxxescape/Suppressions.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -22,7 +24,6 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 
-#include <map>
 
 using namespace clang;
 
@@ -34,77 +35,6 @@ struct PluginOptions {
   bool Werror = false;
   bool FlowNotes = true;
 };
-
-SourceLocation mapSpot(const SourceManager &SM, const SourceSpot &S,
-                       std::map<std::string, OptionalFileEntryRef> &Files) {
-  if (S.File.empty() || S.Line == 0)
-    return {};
-  auto It = Files.find(S.File);
-  if (It == Files.end()) {
-    OptionalFileEntryRef FE;
-    for (auto I = SM.fileinfo_begin(), E = SM.fileinfo_end(); I != E && !FE;
-         ++I)
-      if (I->first.getName() == S.File)
-        FE = I->first;
-    if (!FE)
-      FE = SM.getFileManager().getOptionalFileRef(S.File, false, false);
-    It = Files.emplace(S.File, FE).first;
-  }
-  if (!It->second)
-    return {};
-  return SM.translateFileLineCol(&It->second->getFileEntry(), S.Line,
-                                 S.Col ? S.Col : 1);
-}
-
-/// clang-tidy's NOLINT and NOLINTNEXTLINE comments, with an optional check
-/// list (globs), suppress a finding here too. NOLINTBEGIN/END is not read.
-bool lineSuppresses(StringRef Line, StringRef Marker, StringRef Rule) {
-  size_t At = 0;
-  while ((At = Line.find(Marker, At)) != StringRef::npos) {
-    StringRef Rest = Line.substr(At + Marker.size());
-    At += Marker.size();
-    if (Marker == "NOLINT" &&
-        (Rest.starts_with("NEXTLINE") || Rest.starts_with("BEGIN") ||
-         Rest.starts_with("END")))
-      continue;
-    if (!Rest.starts_with("("))
-      return true;
-    size_t Close = Rest.find(')');
-    if (Close == StringRef::npos)
-      return true;
-    SmallVector<StringRef, 4> Globs;
-    Rest.substr(1, Close - 1).split(Globs, ',');
-    for (StringRef G : Globs) {
-      G = G.trim();
-      if (!G.empty() && !G.starts_with("-") && globMatch(G.str(), Rule.str()))
-        return true;
-    }
-  }
-  return false;
-}
-
-bool isSuppressed(const SourceManager &SM, SourceLocation Loc,
-                  StringRef Rule) {
-  if (Loc.isInvalid())
-    return false;
-  auto [FID, Offset] = SM.getDecomposedLoc(SM.getFileLoc(Loc));
-  bool Invalid = false;
-  StringRef Buf = SM.getBufferData(FID, &Invalid);
-  if (Invalid || Offset > Buf.size())
-    return false;
-  size_t Begin = Buf.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-  Begin = (Begin == StringRef::npos || Offset == 0) ? 0 : Begin + 1;
-  size_t End = Buf.find('\n', Offset);
-  StringRef Line = Buf.slice(Begin, End == StringRef::npos ? Buf.size() : End);
-  if (lineSuppresses(Line, "NOLINT", Rule))
-    return true;
-  if (Begin == 0)
-    return false;
-  size_t PrevBegin = Buf.rfind('\n', Begin - 1);
-  PrevBegin = PrevBegin == StringRef::npos ? 0 : PrevBegin + 1;
-  return lineSuppresses(Buf.slice(PrevBegin, Begin - 1), "NOLINTNEXTLINE",
-                        Rule);
-}
 
 class EscapeConsumer : public ASTConsumer {
 public:
@@ -127,17 +57,17 @@ public:
         Opts.Werror ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning,
         "%0 [%1]");
     unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::map<std::string, OptionalFileEntryRef> Files;
+    // NOLINT comments, as the command-line driver reads them.
+    SourceCache Sources;
+    Suppressions Nolint(Sources);
+    Nolint.filter(Findings);
+    SpotLocator Locator(Ctx.getSourceManager());
     for (const Finding &F : Findings) {
-      SourceLocation Loc = mapSpot(SM, F.Where, Files);
-      if (isSuppressed(SM, Loc, F.Rule))
-        continue;
-      Diags.Report(Loc, WarnID) << F.Message << F.Rule;
+      Diags.Report(Locator.locate(F.Where), WarnID) << F.Message << F.Rule;
       if (!Opts.FlowNotes)
         continue;
       for (const FindingNote &N : F.Notes)
-        Diags.Report(mapSpot(SM, N.Where, Files), NoteID) << N.Message;
+        Diags.Report(Locator.locate(N.Where), NoteID) << N.Message;
     }
   }
 

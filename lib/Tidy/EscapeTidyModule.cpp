@@ -14,6 +14,7 @@
 #include "cxxescape/Engine.h"
 #include "cxxescape/Finding.h"
 #include "cxxescape/Rules.h"
+#include "cxxescape/SpotLocator.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -69,45 +70,6 @@ std::shared_ptr<TUFindings> sharedFindings() {
   return S;
 }
 
-/// Maps a finding's presumed file/line/col back to a SourceLocation.
-class LocationMapper {
-public:
-  explicit LocationMapper(const SourceManager &SM) : SM(SM) {}
-
-  SourceLocation map(const SourceSpot &S) {
-    if (S.File.empty() || S.Line == 0)
-      return {};
-    unsigned Col = S.Col ? S.Col : 1;
-    OptionalFileEntryRef FE = file(S.File);
-    if (!FE)
-      return {};
-    return SM.translateFileLineCol(&FE->getFileEntry(), S.Line, Col);
-  }
-
-private:
-  OptionalFileEntryRef file(const std::string &Name) {
-    auto It = Files.find(Name);
-    if (It != Files.end())
-      return It->second;
-    OptionalFileEntryRef FE;
-    // The main file and headers are named as the compiler opened them.
-    for (auto I = SM.fileinfo_begin(), E = SM.fileinfo_end(); I != E && !FE;
-         ++I)
-      if (I->first.getName() == Name)
-        FE = I->first;
-    if (!FE)
-      FE = SM.getFileManager().getOptionalFileRef(Name, /*OpenFile=*/false,
-                                                   /*CacheFailure=*/false);
-    // A name only a #line directive gave is not mapped back (the finding
-    // is then reported without a location).
-    Files[Name] = FE;
-    return FE;
-  }
-
-  const SourceManager &SM;
-  std::map<std::string, OptionalFileEntryRef> Files;
-};
-
 /// One rule of the engine as a clang-tidy check; the check's name is the
 /// rule id.
 class EscapeRuleCheck : public clang::tidy::ClangTidyCheck {
@@ -132,18 +94,18 @@ public:
       return;
     ASTContext &Ctx = *Result.Context;
     const SourceManager &SM = Ctx.getSourceManager();
-    LocationMapper Mapper(SM);
+    SpotLocator Mapper(SM);
     for (const Finding &F : Shared->get(Ctx)) {
       if (F.Rule != Rule)
         continue;
-      SourceLocation Loc = Mapper.map(F.Where);
+      SourceLocation Loc = Mapper.locate(F.Where);
       if (!HeaderFindings && (Loc.isInvalid() || !SM.isInMainFile(Loc)))
         continue;
       diag(Loc, "%0") << F.Message;
       if (!FlowNotes)
         continue;
       for (const FindingNote &N : F.Notes)
-        diag(Mapper.map(N.Where), "%0", DiagnosticIDs::Note) << N.Message;
+        diag(Mapper.locate(N.Where), "%0", DiagnosticIDs::Note) << N.Message;
     }
   }
 

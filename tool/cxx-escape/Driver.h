@@ -49,6 +49,8 @@ struct RunContext {
   std::vector<TUResult> TUs;
   /// Some input could not be read (the run exits with 2).
   bool InputError = false;
+  /// --quiet: no progress and no summaries on stderr.
+  bool Quiet = false;
 };
 
 struct AnalyzeOptions {

@@ -64,13 +64,6 @@ void printWarning(const SuppressionWarning &W) {
                << ": warning: " << W.Message << "\n";
 }
 
-bool quiet() {
-  auto &Opts = cl::getRegisteredOptions();
-  auto It = Opts.find("quiet");
-  return It != Opts.end() &&
-         static_cast<cl::opt<bool> *>(It->second)->getValue();
-}
-
 } // namespace
 
 bool applyFilters(std::vector<Finding> &Findings, RunContext &Ctx) {
@@ -143,7 +136,7 @@ bool applyFilters(std::vector<Finding> &Findings, RunContext &Ctx) {
             "': " + EC.message());
       return false;
     }
-    if (!quiet())
+    if (!Ctx.Quiet)
       llvm::errs() << "cxx-escape: wrote " << Findings.size()
                    << (Findings.size() == 1 ? " finding" : " findings")
                    << " to baseline '" << WriteBaselineFile << "'\n";

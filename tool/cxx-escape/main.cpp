@@ -341,6 +341,7 @@ int main(int argc, const char **argv) {
                                    T.Analysed ? "" : " (failed)");
 
   Ctx.InputError = InputError;
+  Ctx.Quiet = Quiet;
   if (!applyFilters(Findings, Ctx))
     return ExitInput;
   if (!emitOutputs(Findings, Ctx))

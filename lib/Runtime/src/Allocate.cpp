@@ -65,73 +65,72 @@ writeHeader(std::uintptr_t cell, std::size_t cellBytes, bool poisoned,
     *reinterpret_cast<std::size_t *>(cell + 8) = count;
 }
 
-/// The cursor is empty: get a span, collecting first if the pacer says so.
-void refill(Runtime &rt, ThreadCache &cache, unsigned spanClass) {
+/// Under the heap lock: Before(), then a span from Take(), collecting first
+/// when the pacer asks and once more when Take() finds nothing (then
+/// std::bad_alloc). Returns with the lock held in Guard.
+template <typename BeforeFn, typename TakeFn>
+Span *takeOrCollect(Runtime &rt, std::unique_lock<std::mutex> &Guard,
+                    std::size_t ExtraBytes, BeforeFn Before, TakeFn Take) {
   bool collected = false;
   for (;;) {
-    std::unique_lock<std::mutex> guard(rt.heap.lock);
-    AllocCursor &cursor = cache.cursors[spanClass];
-    if (cursor.span) {
-      rt.heap.releaseOwned(cursor.span);
-      cursor.reset(nullptr);
-    }
-    if (!collected && rt.pacer.shouldCollect(rt.heap.inUse)) {
-      guard.unlock();
+    Guard = std::unique_lock<std::mutex>(rt.heap.lock);
+    Before();
+    if (!collected && rt.pacer.shouldCollect(rt.heap.inUse + ExtraBytes)) {
+      Guard.unlock();
       collect(CollectReason::Pacer);
       collected = true;
       continue;
     }
-    Span *span =
-        rt.heap.takeSpan(spanClass, rt.poison.load(std::memory_order_relaxed));
-    if (!span) {
-      if (collected)
-        throw std::bad_alloc();
-      guard.unlock();
-      collect(CollectReason::Exhausted);
-      collected = true;
-      continue;
-    }
-    span->owned = true;
-    unsigned allocated = 0;
-    for (unsigned w = 0, words = span->bitmapWords(); w < words; ++w)
-      allocated += std::popcount(span->allocatedWord(w));
-    rt.heap.inUse += std::size_t{span->cells - allocated} * span->cellSize;
-    cursor.reset(span);
-    return;
+    if (Span *span = Take())
+      return span;
+    if (collected)
+      throw std::bad_alloc();
+    Guard.unlock();
+    collect(CollectReason::Exhausted);
+    collected = true;
   }
+}
+
+/// The cursor is empty: get a span, collecting first if the pacer says so.
+void refill(Runtime &rt, ThreadCache &cache, unsigned spanClass) {
+  AllocCursor &cursor = cache.cursors[spanClass];
+  std::unique_lock<std::mutex> guard;
+  Span *span = takeOrCollect(
+      rt, guard, 0,
+      [&] {
+        if (cursor.span) {
+          rt.heap.releaseOwned(cursor.span);
+          cursor.reset(nullptr);
+        }
+      },
+      [&] {
+        return rt.heap.takeSpan(spanClass,
+                                rt.poison.load(std::memory_order_relaxed));
+      });
+  span->owned = true;
+  unsigned allocated = 0;
+  for (unsigned w = 0, words = span->bitmapWords(); w < words; ++w)
+    allocated += std::popcount(span->allocatedWord(w));
+  rt.heap.inUse += std::size_t{span->cells - allocated} * span->cellSize;
+  cursor.reset(span);
 }
 
 std::uintptr_t allocateLarge(Runtime &rt, std::size_t bytes, unsigned kind,
                              std::uint32_t typeBits, std::uint32_t site,
                              std::size_t count) {
-  bool collected = false;
-  for (;;) {
-    std::unique_lock<std::mutex> guard(rt.heap.lock);
-    if (!collected && rt.pacer.shouldCollect(rt.heap.inUse + bytes)) {
-      guard.unlock();
-      collect(CollectReason::Pacer);
-      collected = true;
-      continue;
-    }
-    Span *span = rt.heap.takeLargeRun(bytes, kind);
-    if (!span) {
-      if (collected)
-        throw std::bad_alloc();
-      guard.unlock();
-      collect(CollectReason::Exhausted);
-      collected = true;
-      continue;
-    }
-    // The run is zeroed; only the header remains. The heap lock keeps the
-    // collector away until the object is committed.
-    auto *header = reinterpret_cast<detail::object_header *>(span->start);
-    header->type_bits = typeBits;
-    header->site = site;
-    if (typeBits & detail::header_array_flag)
-      *reinterpret_cast<std::size_t *>(span->start + 8) = count;
-    span->allocBits[0] = 1;
-    return span->start;
-  }
+  std::unique_lock<std::mutex> guard;
+  Span *span = takeOrCollect(
+      rt, guard, bytes, [] {},
+      [&] { return rt.heap.takeLargeRun(bytes, kind); });
+  // The run is zeroed; only the header remains. The heap lock keeps the
+  // collector away until the object is committed.
+  auto *header = reinterpret_cast<detail::object_header *>(span->start);
+  header->type_bits = typeBits;
+  header->site = site;
+  if (typeBits & detail::header_array_flag)
+    *reinterpret_cast<std::size_t *>(span->start + 8) = count;
+  span->allocBits[0] = 1;
+  return span->start;
 }
 
 } // namespace
