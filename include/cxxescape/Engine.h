@@ -1,10 +1,20 @@
 //===- Engine.h - The one entry point every front end calls -----*- C++ -*-===//
+//
+// Lowering reads one translation unit's AST and produces the Clang-free
+// graph; after that the AST can go. A program is the link of such graphs:
+// summaries, models and the solver run on it once. The clang-tidy module and
+// the plugin analyse one translation unit as a program of one.
+//
+//===----------------------------------------------------------------------===//
 #ifndef CXXESCAPE_ENGINE_H
 #define CXXESCAPE_ENGINE_H
 
 #include "cxxescape/Finding.h"
+#include "cxxescape/Graph.h"
+#include "cxxescape/Models.h"
 #include "cxxescape/Rules.h"
 
+#include <memory>
 #include <vector>
 
 namespace clang {
@@ -13,11 +23,45 @@ class ASTContext;
 
 namespace cxxescape {
 
-struct EngineOptions {
-  CheckFilter Checks{"escape-*"};
+/// What a call with no body, no summary and no model does.
+enum class UnknownCalls {
+  Ignore, // bug mode's default: optimistic, but counted
+  Escape, // Go's rule: every argument escapes
 };
 
-/// Lowers, solves and classifies one translation unit (bug mode).
+struct EngineOptions {
+  CheckFilter Checks{"escape-*"};
+  /// Null means the built-in models only.
+  std::shared_ptr<const ModelSet> Models;
+  UnknownCalls Unknown = UnknownCalls::Ignore;
+};
+
+struct ProgramStats {
+  unsigned Functions = 0;
+  unsigned Calls = 0;
+  unsigned CallsBySummary = 0;
+  unsigned CallsByModel = 0;
+  unsigned CallsUnknown = 0;
+  /// Distinct names of unknown callees, sorted.
+  std::vector<std::string> UnknownCallees;
+};
+
+struct ProgramResult {
+  std::vector<Finding> Findings;
+  ProgramStats Stats;
+};
+
+/// Lowers one translation unit (its graph names its main file).
+Graph lowerUnit(clang::ASTContext &Ctx);
+
+/// Links graphs in the order of their main files, so that any grouping of
+/// the same units (shards) gives the same program.
+Graph linkProgram(std::vector<Graph> Units);
+
+/// Summaries, models, solver and classification over a linked program.
+ProgramResult analyzeProgram(Graph &Program, const EngineOptions &Opts);
+
+/// lowerUnit + analyzeProgram: one translation unit as a whole program.
 std::vector<Finding> analyzeTranslationUnit(clang::ASTContext &Ctx,
                                             const EngineOptions &Opts);
 

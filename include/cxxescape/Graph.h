@@ -8,8 +8,11 @@
 #ifndef CXXESCAPE_GRAPH_H
 #define CXXESCAPE_GRAPH_H
 
+#include "cxxescape/Summary.h"
+
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cxxescape {
@@ -19,6 +22,7 @@ using ScopeId = uint32_t;
 using FuncId = uint32_t;
 using StoreId = uint32_t;
 using FileId = uint32_t;
+using CallId = uint32_t;
 
 constexpr LocId NoLoc = ~0u;
 constexpr ScopeId NoScope = ~0u;
@@ -186,6 +190,39 @@ struct Function {
   Pos Where;
   bool IsLambda = false;
   bool ReturnsRef = false;
+  /// The callee key that links calls in other translation units to this
+  /// body (Clang's USR); empty for code no call can name (initializers).
+  std::string Usr;
+  /// USRs of the virtual methods this one overrides, directly or not.
+  std::vector<std::string> Overrides;
+  /// What attributes on the declaration promise ([[clang::lifetimebound]]).
+  FunctionSummary Declared;
+  /// Computed bottom-up by the interprocedural pass.
+  FunctionSummary Summary;
+};
+
+/// A call whose effect depends on the callee's summary, a library model or
+/// the unknown-call policy; resolved after linking.
+struct CallSite {
+  FuncId Caller = NoFunc;
+  std::string Callee;     // the callee's USR; empty when no callee is known
+  std::string ModelName;  // "std::vector::push_back": namespaces and classes
+                          // without template arguments or inline namespaces
+  std::string Display;    // short name for messages: 'id', 'S::S'
+  Pos Where;
+  bool Virtual = false;   // dispatch may reach any overrider
+  bool Indirect = false;  // through a function pointer or a callable object
+  bool Constructor = false;
+  /// Temps holding what each slot receives: slot 0 is the object's address
+  /// (NoLoc for free functions), slot i+1 the i-th argument (its address
+  /// when the parameter is a reference).
+  std::vector<LocId> Slots;
+  std::vector<std::string> SlotNames; // parameter names for the notes
+  /// The temp the call's value flows out of (its address when the callee
+  /// returns a reference); NoLoc when the value is unused.
+  LocId Result = NoLoc;
+  /// What attributes on the declaration the call names promise.
+  FunctionSummary Declared;
 };
 
 /// What a store is known to survive: the objects whose end of life the stored
@@ -218,6 +255,13 @@ public:
                    bool Loop = false);
   LocId addLocation(Location L);
   LocId addSink(SinkKind K, FuncId Fn, std::string Name, Pos Where = {});
+  CallId addCallSite(CallSite C) {
+    Calls.push_back(std::move(C));
+    return static_cast<CallId>(Calls.size() - 1);
+  }
+  CallSite &call(CallId C) { return Calls[C]; }
+  const CallSite &call(CallId C) const { return Calls[C]; }
+  size_t numCalls() const { return Calls.size(); }
   StoreId addStore() {
     Stores.emplace_back();
     return static_cast<StoreId>(Stores.size() - 1);
@@ -259,12 +303,24 @@ public:
   /// The location whose address the caller sees as the result of F.
   LocId heapLoc() const { return HeapLoc; }
 
+  /// Appends another translation unit's graph, dropping the functions whose
+  /// USR already has a body here (inline functions and templates seen by
+  /// several translation units): one definition, one set of findings.
+  void link(const Graph &Other);
+
+  /// The main source file the graph was lowered from (for ordering shards).
+  std::string MainFile;
+
+  friend struct GraphAccess; // serialization
+
 private:
   std::vector<std::string> Files;
+  std::unordered_map<std::string, FileId> FileIndex;
   std::vector<Location> Locs;
   std::vector<Scope> Scopes;
   std::vector<Function> Funcs;
   std::vector<Store> Stores;
+  std::vector<CallSite> Calls;
   LocId HeapLoc = NoLoc;
   uint32_t NextRead = 1;
   std::vector<FuncId> ReadFns{NoFunc};

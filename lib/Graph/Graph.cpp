@@ -38,7 +38,7 @@ bool Store::survives(LocId Obj, FuncId ObjFn) const {
 }
 
 Graph::Graph() {
-  Files.push_back("<unknown>");
+  internFile("<unknown>");
   // Store 0 is "no store", store 1 is "always held".
   Stores.emplace_back();
   Stores.emplace_back();
@@ -46,11 +46,10 @@ Graph::Graph() {
 }
 
 FileId Graph::internFile(const std::string &Path) {
-  for (size_t I = 0; I < Files.size(); ++I)
-    if (Files[I] == Path)
-      return static_cast<FileId>(I);
-  Files.push_back(Path);
-  return static_cast<FileId>(Files.size() - 1);
+  auto [It, New] = FileIndex.try_emplace(Path, Files.size());
+  if (New)
+    Files.push_back(Path);
+  return It->second;
 }
 
 FuncId Graph::addFunction(Function F) {

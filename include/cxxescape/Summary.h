@@ -1,0 +1,79 @@
+//===- Summary.h - Per-parameter leak summaries -----------------*- C++ -*-===//
+//
+// Go tags every parameter with the minimum number of dereferences by which
+// its value reaches each sink ("leaking param: p to result ~r0 level=0").
+// C++ adds one sink Go does not need: the content of another parameter
+// (`this->p = arg` in a constructor, `out->push_back(arg)`). Computed
+// summaries, library models and attributes all use this one encoding.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CXXESCAPE_SUMMARY_H
+#define CXXESCAPE_SUMMARY_H
+
+#include <string>
+#include <vector>
+
+namespace cxxescape {
+
+/// Where a parameter's value goes.
+enum class LeakSink : uint8_t {
+  Result,  // the function's return value
+  Heap,    // memory that lives forever (Go's {heap})
+  Global,  // a global, static or thread_local
+  Thread,  // handed to another thread
+  Throw,   // the thrown exception
+  Content, // what another parameter (or *this) points to
+};
+
+const char *leakSinkName(LeakSink S);
+
+/// Slots number the implicit object parameter 0 and the declared parameters
+/// from 1, so `this` and "parameter i" share one index space.
+constexpr int ThisSlot = 0;
+
+/// One flow: `*...*param` (Derefs stars; 0 is the value itself) reaches Sink.
+struct Leak {
+  LeakSink Sink = LeakSink::Heap;
+  int Derefs = 0;
+  int ContentSlot = -1; // for Content: whose content
+  /// What kind of flow it is, for the rule: "" (plain), "container",
+  /// "view", "thread".
+  std::string Kind;
+  /// Human words for where it ends ("global 'g'"), for the notes.
+  std::string Where;
+
+  bool sameTarget(const Leak &O) const {
+    return Sink == O.Sink && ContentSlot == O.ContentSlot;
+  }
+};
+
+struct SlotSummary {
+  std::vector<Leak> Leaks;
+  /// Adds L unless a flow to the same target with fewer derefs is known.
+  /// Returns true if the summary changed.
+  bool add(const Leak &L);
+  const Leak *find(LeakSink S, int ContentSlot = -1) const;
+};
+
+struct FunctionSummary {
+  std::vector<SlotSummary> Slots; // index = slot
+  SlotSummary &slot(int I) {
+    if (I >= static_cast<int>(Slots.size()))
+      Slots.resize(I + 1);
+    return Slots[I];
+  }
+  const SlotSummary *slotOrNull(int I) const {
+    return I >= 0 && I < static_cast<int>(Slots.size()) ? &Slots[I] : nullptr;
+  }
+  bool merge(const FunctionSummary &O);
+  bool empty() const;
+};
+
+/// Go-style text of one leak, for -m output and tests:
+/// "result level=0", "content of this level=1", "heap level=0".
+std::string describeLeak(const Leak &L,
+                         const std::vector<std::string> &SlotNames);
+
+} // namespace cxxescape
+
+#endif

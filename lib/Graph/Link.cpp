@@ -1,0 +1,167 @@
+//===- Link.cpp - Joining the graphs of several translation units ---------===//
+//
+// Every translation unit is lowered on its own; linking appends their graphs
+// into one program graph. Ids are shifted, file names re-interned, and a
+// function whose body another unit already brought (an inline function or a
+// template instantiated in several units) is dropped with everything that
+// belongs to it, so each definition is analysed and reported once.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cxxescape/Graph.h"
+
+#include <unordered_set>
+
+namespace cxxescape {
+
+namespace {
+
+struct Remap {
+  std::vector<FileId> Files;
+  std::vector<FuncId> Funcs;
+  std::vector<LocId> Locs;
+  ScopeId ScopeOffset = 0;
+  StoreId StoreOffset = 0;
+  uint32_t ReadOffset = 0;
+
+  Pos pos(Pos P) const {
+    P.File = Files[P.File];
+    return P;
+  }
+  FuncId fn(FuncId F) const { return F == NoFunc ? NoFunc : Funcs[F]; }
+  LocId loc(LocId L) const { return L == NoLoc ? NoLoc : Locs[L]; }
+  ScopeId scope(ScopeId S) const {
+    return S == NoScope ? NoScope : S + ScopeOffset;
+  }
+  StoreId store(StoreId S) const {
+    return S <= AlwaysHeld ? S : S + StoreOffset;
+  }
+  uint32_t read(uint32_t R) const { return R == 0 ? 0 : R + ReadOffset; }
+  /// Appends E, renumbered, to In unless its source was dropped.
+  void edge(const Edge &E, std::vector<Edge> &In) const {
+    if (loc(E.Src) == NoLoc)
+      return;
+    Edge N = E;
+    N.Src = loc(E.Src);
+    N.Store = store(E.Store);
+    N.Read = read(E.Read);
+    for (Note &T : N.Notes)
+      T.Where = pos(T.Where);
+    In.push_back(std::move(N));
+  }
+};
+
+} // namespace
+
+void Graph::link(const Graph &Other) {
+  std::unordered_set<std::string> Bodies;
+  for (const Function &F : Funcs)
+    if (!F.Usr.empty())
+      Bodies.insert(F.Usr);
+
+  Remap M;
+  for (const std::string &F : Other.Files)
+    M.Files.push_back(internFile(F));
+
+  // Functions: a body seen before wins; lambdas go with their parent.
+  M.Funcs.assign(Other.Funcs.size(), NoFunc);
+  std::vector<FuncId> KeptFuncs;
+  for (FuncId I = 0; I < Other.Funcs.size(); ++I) {
+    const Function &F = Other.Funcs[I];
+    bool Drop = (!F.Usr.empty() && Bodies.count(F.Usr)) ||
+                (F.Parent != NoFunc && M.Funcs[F.Parent] == NoFunc);
+    if (Drop)
+      continue;
+    M.Funcs[I] = static_cast<FuncId>(Funcs.size() + KeptFuncs.size());
+    KeptFuncs.push_back(I);
+  }
+
+  // Locations: the other heap is this heap; a dropped function's are gone.
+  M.Locs.assign(Other.Locs.size(), NoLoc);
+  std::vector<LocId> KeptLocs;
+  for (LocId I = 0; I < Other.Locs.size(); ++I) {
+    const Location &L = Other.Locs[I];
+    if (I == Other.HeapLoc) {
+      M.Locs[I] = HeapLoc;
+      continue;
+    }
+    if (L.Fn != NoFunc && M.Funcs[L.Fn] == NoFunc)
+      continue;
+    M.Locs[I] = static_cast<LocId>(Locs.size() + KeptLocs.size());
+    KeptLocs.push_back(I);
+  }
+
+  M.ScopeOffset = static_cast<ScopeId>(Scopes.size());
+  M.StoreOffset = static_cast<StoreId>(Stores.size() - 2);
+  M.ReadOffset = NextRead - 1;
+
+  for (const Scope &S : Other.Scopes) {
+    Scope N = S;
+    N.Parent = M.scope(S.Parent);
+    N.Fn = M.fn(S.Fn);
+    Scopes.push_back(N);
+  }
+
+  for (StoreId I = 2; I < Other.Stores.size(); ++I) {
+    Store S = Other.Stores[I];
+    S.Fn = M.fn(S.Fn);
+    std::vector<LocId> Survives;
+    for (LocId L : S.Survives)
+      if (M.loc(L) != NoLoc)
+        Survives.push_back(M.loc(L));
+    S.Survives = std::move(Survives); // order kept: ids only shift
+    for (uint32_t &R : S.Reads)
+      R = M.read(R);
+    Stores.push_back(std::move(S));
+  }
+
+  for (uint32_t R = 1; R < Other.NextRead; ++R)
+    ReadFns.push_back(M.fn(Other.ReadFns[R]));
+  NextRead += Other.NextRead - 1;
+
+  for (FuncId I : KeptFuncs) {
+    Function F = Other.Funcs[I];
+    F.Parent = M.fn(F.Parent);
+    F.BodyScope = M.scope(F.BodyScope);
+    F.Result = M.loc(F.Result);
+    F.This = M.loc(F.This);
+    for (LocId &P : F.Params)
+      P = M.loc(P);
+    F.Where = M.pos(F.Where);
+    Funcs.push_back(std::move(F));
+  }
+
+  for (LocId I : KeptLocs) {
+    Location L = Other.Locs[I];
+    L.Decl = M.pos(L.Decl);
+    L.Fn = M.fn(L.Fn);
+    L.Scope = M.scope(L.Scope);
+    L.PtrOf = M.loc(L.PtrOf);
+    L.Via = M.loc(L.Via);
+    L.EntryStore = M.store(L.EntryStore);
+    std::vector<Edge> In;
+    for (const Edge &E : L.In)
+      M.edge(E, In);
+    L.In = std::move(In);
+    Locs.push_back(std::move(L));
+  }
+  // Edges into this heap from the other graph.
+  for (const Edge &E : Other.Locs[Other.HeapLoc].In)
+    M.edge(E, Locs[HeapLoc].In);
+
+  for (const CallSite &C : Other.Calls) {
+    if (M.fn(C.Caller) == NoFunc)
+      continue;
+    CallSite N = C;
+    N.Caller = M.fn(C.Caller);
+    N.Where = M.pos(C.Where);
+    for (LocId &S : N.Slots)
+      S = M.loc(S);
+    N.Result = M.loc(N.Result);
+    Calls.push_back(std::move(N));
+  }
+  if (MainFile.empty())
+    MainFile = Other.MainFile;
+}
+
+} // namespace cxxescape
