@@ -232,25 +232,62 @@ TEST_F(LowerTest, RangeForBindsElementsOfTheRange) {
   EXPECT_FALSE(G.loc(E).In.empty());
 }
 
-TEST_F(LowerTest, CallArgumentsGoToTheCallSink) {
-  lower("void use(int *); void f() { int x; use(&x); }");
-  bool Found = false;
-  for (LocId I = 0; I < G.numLocs(); ++I)
-    if (G.loc(I).Sink == SinkKind::Call)
-      Found |= edge(I, find("x"), -1);
-  EXPECT_TRUE(Found);
+TEST_F(LowerTest, CallArgumentsGoToCallSiteSlots) {
+  lower("void use(int *, int &); void f() { int x, y; use(&x, y); }");
+  ASSERT_EQ(G.numCalls(), 1u);
+  const CallSite &C = G.call(0);
+  EXPECT_EQ(C.ModelName, "use");
+  EXPECT_FALSE(C.Callee.empty());
+  ASSERT_EQ(C.Slots.size(), 3u);
+  EXPECT_EQ(C.Slots[0], NoLoc); // a free function has no object
+  EXPECT_TRUE(edge(C.Slots[1], find("x"), -1));
+  // A reference parameter receives the address of its argument.
+  EXPECT_TRUE(edge(C.Slots[2], find("y"), -1));
+  EXPECT_EQ(C.SlotNames[1], "#1");
 }
 
-// Until calls are summarised, a call never produces a finding.
-TEST(EngineTest, CallsDoNotProduceFindings) {
+TEST_F(LowerTest, ModelNamesDropTemplateArgumentsAndInlineNamespaces) {
+  lower("namespace std { inline namespace __1 { template <class T> struct "
+        "vector { void push_back(const T &); }; } }"
+        "void f() { int x; std::vector<int *> v; v.push_back(&x); }");
+  ASSERT_EQ(G.numCalls(), 1u);
+  EXPECT_EQ(G.call(0).ModelName, "std::vector::push_back");
+  // The receiver slot holds the object's address.
+  EXPECT_TRUE(edge(G.call(0).Slots[0], find("v"), -1));
+}
+
+TEST_F(LowerTest, ConstructorSlotIsTheConstructedObject) {
+  lower("struct S { int *p; S(int *q); }; void f() { int x; S s(&x); }");
+  ASSERT_EQ(G.numCalls(), 1u);
+  EXPECT_TRUE(G.call(0).Constructor);
+  EXPECT_TRUE(edge(G.call(0).Slots[0], find("s"), -1));
+}
+
+TEST_F(LowerTest, LifetimeboundIsADeclaredSummary) {
+  lower("int &pick(int &a [[clang::lifetimebound]], int &b);"
+        "void f() { int x, y; pick(x, y); }");
+  ASSERT_EQ(G.numCalls(), 1u);
+  const FunctionSummary &D = G.call(0).Declared;
+  ASSERT_NE(D.slotOrNull(1), nullptr);
+  const Leak *L = D.slotOrNull(1)->find(LeakSink::Result);
+  ASSERT_NE(L, nullptr);
+  EXPECT_EQ(L->Derefs, 0);
+  EXPECT_TRUE(D.slotOrNull(2) == nullptr || D.slotOrNull(2)->Leaks.empty());
+}
+
+// A call with no body, model or attribute is optimistic; a body is seen.
+TEST(EngineTest, CallsSeeThroughBodiesOnly) {
   auto AST = clang::tooling::buildASTFromCodeWithArgs(
       "void keep(int *); int *id(int *p) { return p; }"
-      "int *f() { int x; keep(&x); return id(&x); }",
+      "void f() { int x; keep(&x); }"
+      "int *g() { int y; return id(&y); }",
       {"-std=c++20", "-w"}, "input.cpp");
   ASSERT_TRUE(AST);
   EngineOptions Opts;
   auto Findings = analyzeTranslationUnit(AST->getASTContext(), Opts);
-  EXPECT_TRUE(Findings.empty());
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Rule, "escape-return");
+  EXPECT_NE(Findings[0].Message.find("'y'"), std::string::npos);
 }
 
 TEST(EngineTest, FindingsCarryRuleAndFlow) {

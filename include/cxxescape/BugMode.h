@@ -13,6 +13,8 @@
 #include "cxxescape/Graph.h"
 #include "cxxescape/Solver.h"
 
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace cxxescape {
@@ -21,15 +23,29 @@ namespace cxxescape {
 /// are the heap.
 void prepareGoMode(Graph &G);
 
+/// One step of a witness, in flow order: the edge Dst.In[EdgeIndex].
+struct FlowStep {
+  LocId Dst;
+  int EdgeIndex;
+};
+
 /// C++'s reading: stores through a pointer go where the pointer points
 /// (a local, the caller's memory through a parameter, *this, a global), and
 /// calls the engine does not see into are left alone.
 void prepareBugMode(Graph &G);
 
-/// One step of a witness, in flow order: the edge Dst.In[EdgeIndex].
-struct FlowStep {
-  LocId Dst;
-  int EdgeIndex;
+/// The first half of prepareBugMode: which sinks outlive everything.
+void markBugModeSinks(Graph &G);
+
+/// The second half, incremental: resolves the given stores through
+/// pointers (Indirect locations) and returns the edges it added. Each
+/// (store, target) pair is resolved once over the resolver's life.
+class StoreResolver {
+public:
+  std::vector<FlowStep> resolve(Graph &G, const std::vector<LocId> &Stores);
+
+private:
+  std::set<std::pair<LocId, LocId>> Resolved;
 };
 
 /// Why a stack object dangles: the first location that outlives it and still

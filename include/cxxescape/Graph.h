@@ -223,6 +223,8 @@ struct CallSite {
   LocId Result = NoLoc;
   /// What attributes on the declaration the call names promise.
   FunctionSummary Declared;
+  /// Slots whose parameter is [[clang::noescape]] (indexed like Slots).
+  std::vector<uint8_t> NoEscape;
 };
 
 /// What a store is known to survive: the objects whose end of life the stored

@@ -10,6 +10,7 @@
 #ifndef CXXESCAPE_INTERPROCEDURAL_H
 #define CXXESCAPE_INTERPROCEDURAL_H
 
+#include "cxxescape/BugMode.h"
 #include "cxxescape/Engine.h"
 #include "cxxescape/Graph.h"
 #include "cxxescape/Models.h"

@@ -12,6 +12,7 @@
 #include "cxxescape/Summary.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cxxescape {
@@ -26,6 +27,10 @@ struct ModelEntry {
   std::vector<Leak> AnyParam;
   /// "file.json: entry N" for messages.
   std::string Origin;
+  /// Matches only calls with this many declared parameters ("params" in
+  /// the file): std::min(a, b) and std::min(list) share a name but not a
+  /// model. -1 matches any call.
+  int Params = -1;
 };
 
 class ModelSet {
@@ -42,13 +47,37 @@ public:
   /// The first entry (later files first: users override the built-ins)
   /// whose name globs match; nullptr if none does.
   const ModelEntry *lookup(const std::string &ModelName) const;
+  /// The same for a callee with NumParams declared parameters: entries with
+  /// a "params" count match only that count. lookup(Name) is
+  /// lookup(Name, -1), which skips every entry that has a count.
+  const ModelEntry *lookup(const std::string &ModelName, int NumParams) const;
   /// The entry's leaks for a call with NumSlots slots ("*" expanded).
   static FunctionSummary summaryFor(const ModelEntry &E, int NumSlots);
 
   size_t size() const { return Entries.size(); }
 
+  /// Whether a model-name glob matches: `*` is any run of characters,
+  /// except right after the word `operator` where it is the operator's own
+  /// star (`std::unique_ptr::operator*`); `\*` (in JSON "\\*") is a
+  /// literal star anywhere.
+  static bool nameMatches(const std::string &Glob, const std::string &Name);
+
 private:
+  void reindex();
+
+  /// In the order loaded; FileStart[i] is where the i-th file's entries
+  /// begin.
   std::vector<ModelEntry> Entries;
+  std::vector<size_t> FileStart;
+  /// Names by priority (Rank 0 first: the last file's first entry). Names
+  /// without a wildcard are hashed, so a lookup matches only the globs.
+  struct Compiled {
+    size_t Rank;
+    size_t Entry;
+    std::string Pattern; // '\0' stands for the wildcard
+  };
+  std::vector<Compiled> Globs; // by rank
+  std::unordered_map<std::string, std::vector<Compiled>> Exact; // by rank
 };
 
 } // namespace cxxescape

@@ -67,7 +67,7 @@ std::string Classifier::shortName(LocId L) const {
   case LocKind::Sink:
     return Loc.Name;
   case LocKind::Temp:
-    return "a temporary value";
+    return Loc.Name.empty() ? std::string("a temporary value") : Loc.Name;
   }
   return "?";
 }
@@ -80,6 +80,8 @@ std::string Classifier::holderPhrase(LocId HId, LocId XId, int Depth) const {
   case LocKind::Sink:
     if (H.Sink == SinkKind::Throw)
       return "thrown out of " + fnName(G.loc(XId).Fn);
+    if (H.Sink == SinkKind::Thread)
+      return "kept by another thread";
     return "stored in " + H.Name;
   case LocKind::Indirect:
     if (H.Sink == SinkKind::Member)
@@ -129,9 +131,39 @@ std::string Classifier::ruleFor(LocId HId, int Depth) const {
   }
 }
 
+/// The words a call site put on an edge: "passed to parameter 'p' of 'id',
+/// which returns it". Empty for edges not made from a summary or model.
+std::string callText(const Edge &E) {
+  for (const Note &N : E.Notes)
+    if (N.Why == "call")
+      return N.Text;
+  return "";
+}
+
+/// The kind of library flow an edge stands for, if any.
+bool hasKind(const Edge &E, const char *Kind) {
+  for (const Note &N : E.Notes)
+    if (N.Why == Kind)
+      return true;
+  return false;
+}
+
+/// A store a call made through one of its arguments: its call note already
+/// says where the value went.
+bool isCallContent(const Location &L) {
+  if (L.Kind != LocKind::Indirect || L.In.empty())
+    return false;
+  for (const Edge &E : L.In)
+    if (callText(E).empty())
+      return false;
+  return true;
+}
+
 std::string Classifier::stepText(const FlowStep &Step) const {
   const Location &D = G.loc(Step.Dst);
   const Edge &E = D.In[Step.EdgeIndex];
+  if (std::string T = callText(E); !T.empty())
+    return (E.Derefs < 0 ? "the address of " : "") + T;
   const Location &Src = G.loc(E.Src);
   std::string Dst = shortName(Step.Dst), From = shortName(E.Src);
   bool Captured = false;
@@ -182,7 +214,25 @@ Finding Classifier::classify(const Witness &W) {
     }
   }
 
-  if (Temp && !X.Extended) {
+  // Library flows name the rule: a thread, a container, a view.
+  bool Thread = G.loc(W.Holder).Kind == LocKind::Sink &&
+                G.loc(W.Holder).Sink == SinkKind::Thread;
+  bool Container = false, View = false;
+  for (const FlowStep &Step : W.Steps) {
+    const Edge &E = G.loc(Step.Dst).In[Step.EdgeIndex];
+    Thread |= hasKind(E, "thread");
+    Container |= hasKind(E, "container");
+    View |= hasKind(E, "view");
+  }
+  bool Unknown = G.loc(W.Holder).Kind == LocKind::Sink &&
+                 G.loc(W.Holder).Sink == SinkKind::Call;
+
+  if (Unknown) {
+    F.Rule = "escape-unknown-call";
+    F.Message = "address of " + Obj + " is passed to " +
+                G.loc(W.Holder).Name +
+                ", which is not analysed and may keep it; " + Dies;
+  } else if (Temp && !X.Extended) {
     F.Rule = "escape-temporary";
     const Location &H = G.loc(W.Holder);
     std::string Kept = (H.Kind == LocKind::Variable || H.Kind == LocKind::Param)
@@ -191,6 +241,27 @@ Finding Classifier::classify(const Witness &W) {
     F.Message = Obj + " is destroyed at the end of the full-expression, but "
                       "its address is " +
                 Kept;
+  } else if (Thread) {
+    F.Rule = "escape-thread";
+    const Location &H = G.loc(W.Holder);
+    bool Detached = H.Kind == LocKind::Sink && H.Sink == SinkKind::Thread;
+    std::string What =
+        W.ThroughClosure ? (ByReference ? "lambda capturing " + Obj +
+                                              " by reference"
+                                        : "lambda holding the address of " +
+                                              Obj)
+                         : "address of " + Obj;
+    F.Message = What + " is handed to a thread that " +
+                (Detached ? std::string("may outlive it") : "is " + Holder) +
+                "; " + Dies;
+  } else if (Container) {
+    F.Rule = "escape-container";
+    F.Message = "address of " + Obj +
+                " is inserted into a container that is " + Holder + "; " +
+                Dies;
+  } else if (View) {
+    F.Rule = "escape-view";
+    F.Message = "a view into " + Obj + " is " + Holder + "; " + Dies;
   } else if (W.ThroughClosure) {
     F.Rule = "escape-lambda";
     F.Message = (ByReference ? "lambda capturing " + Obj + " by reference"
@@ -218,9 +289,11 @@ Finding Classifier::classify(const Witness &W) {
   for (size_t I = 0; I < W.Steps.size(); ++I) {
     const FlowStep &Step = W.Steps[I];
     const Location &D = G.loc(Step.Dst);
-    if (D.Kind == LocKind::Temp)
+    if (D.Kind == LocKind::Temp && callText(D.In[Step.EdgeIndex]).empty())
       continue;
     const Edge &E = D.In[Step.EdgeIndex];
+    if (E.Flags & EdgeResolved && isCallContent(G.loc(E.Src)))
+      continue;
     // Copies into a short-lived temporary are plumbing, not a step.
     if (D.Kind == LocKind::Temporary && !D.Extended && E.Derefs >= 0 &&
         Step.Dst != W.Object)
@@ -228,8 +301,8 @@ Finding Classifier::classify(const Witness &W) {
     Pos P = !E.Notes.empty() ? E.Notes.front().Where : D.Decl;
     if (!P.valid())
       continue;
-    // The warning itself states the last step.
-    if (I + 1 == W.Steps.size() && P == Where)
+    // The warning itself states the last step, unless a callee took it.
+    if (I + 1 == W.Steps.size() && P == Where && callText(E).empty())
       continue;
     F.Notes.push_back({spot(P), stepText(Step)});
   }

@@ -93,50 +93,44 @@ void Lowerer::call(const Hole &K, const CallExpr *CE) {
     break;
   }
 
-  std::string Name = Callee ? Callee->getQualifiedNameAsString()
-                            : std::string("indirect call");
-  LocId Sink =
-      G.addSink(SinkKind::Call, fn().Id, Name, pos(CE->getBeginLoc()));
-
+  CallSiteSpec Spec;
+  Spec.Callee = Callee;
+  Spec.Call = CE;
+  Spec.Loc = CE->getBeginLoc();
+  Spec.ReturnsRef = CE->isGLValue();
   llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
-  const Expr *Receiver = nullptr;
-  bool ReceiverIsPointer = false;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
-    Receiver = MC->getImplicitObjectArgument();
-    ReceiverIsPointer = Receiver && Receiver->getType()->isPointerType();
+    Spec.Receiver = MC->getImplicitObjectArgument();
+    // p->f() and obj.f() without a qualifier dispatch dynamically.
+    const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    Spec.Virtual = MD && MD->isVirtual() && ME && !ME->hasQualifier();
   } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
              OC && isa_and_nonnull<CXXMethodDecl>(Callee) &&
              !cast<CXXMethodDecl>(Callee)->isStatic() && !Args.empty()) {
-    Receiver = Args.front();
+    Spec.Receiver = Args.front();
     Args.erase(Args.begin());
+    Spec.Virtual = cast<CXXMethodDecl>(Callee)->isVirtual();
   } else {
-    discard(CE->getCallee());
+    // Calling through a pointer or a callable object: what it calls is
+    // not known here.
+    if (!Callee)
+      discard(CE->getCallee());
   }
-  if (Receiver) {
-    // Calling a lambda is seen through: its body is lowered where the
-    // lambda is written, so the call itself keeps nothing.
+  if (Spec.Receiver) {
+    Spec.ReceiverIsPointer = Spec.Receiver->getType()->isPointerType();
+    // A lambda's body sees its captures directly; its object adds nothing.
     const CXXRecordDecl *RD =
-        Receiver->getType()->getPointeeCXXRecordDecl()
-            ? Receiver->getType()->getPointeeCXXRecordDecl()
-            : Receiver->getType()->getAsCXXRecordDecl();
-    Hole RK = holeOf(Sink).note(note(CE, "call receiver"));
-    if (RD && RD->isLambda())
-      RK = Hole{};
-    expr(ReceiverIsPointer ? RK : RK.addr(), Receiver);
+        Spec.Receiver->getType()->getPointeeCXXRecordDecl()
+            ? Spec.Receiver->getType()->getPointeeCXXRecordDecl()
+            : Spec.Receiver->getType()->getAsCXXRecordDecl();
+    if (RD && RD->isLambda()) {
+      discard(Spec.Receiver);
+      Spec.Receiver = nullptr;
+    }
   }
-  callArgs(Callee, Args, Sink);
-}
-
-void Lowerer::callArgs(const FunctionDecl *Callee,
-                       llvm::ArrayRef<const Expr *> Args, LocId CallSink) {
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    const Expr *A = Args[I];
-    bool ByRef = false;
-    if (Callee && I < Callee->getNumParams())
-      ByRef = Callee->getParamDecl(I)->getType()->isReferenceType();
-    Hole AK = holeOf(CallSink).note(note(A, "call parameter"));
-    expr(ByRef && A->isGLValue() ? AK.addr() : AK, A);
-  }
+  Spec.Args = Args;
+  callSite(K, Spec);
 }
 
 void Lowerer::construct(const Hole &K, const CXXConstructExpr *CE) {
@@ -154,14 +148,16 @@ void Lowerer::construct(const Hole &K, const CXXConstructExpr *CE) {
     expr(K.note(note(CE, "converted to a callable wrapper")), CE->getArg(0));
     return;
   }
-  if (CE->getNumArgs() == 0)
+  if (CE->getNumArgs() == 0 && (!Ctor || Ctor->isTrivial()))
     return;
-  std::string Name =
-      Ctor ? Ctor->getQualifiedNameAsString() : std::string("constructor");
-  LocId Sink =
-      G.addSink(SinkKind::Call, fn().Id, Name, pos(CE->getBeginLoc()));
+  CallSiteSpec Spec;
+  Spec.Callee = Ctor;
+  Spec.Call = CE;
+  Spec.Loc = CE->getBeginLoc();
   llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
-  callArgs(Ctor, Args, Sink);
+  Spec.Args = Args;
+  Spec.ObjectHole = &K;
+  callSite(Hole{}, Spec);
 }
 
 void Lowerer::newExpr(const Hole &K, const CXXNewExpr *NE) {

@@ -207,10 +207,26 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
     Named = Pattern;
   F.Name = IsLambda ? std::string("lambda") : Named->getQualifiedNameAsString();
+  std::string Name = F.Name;
   F.Parent = (IsLambda && !FnStack.empty()) ? fn().Id : NoFunc;
   F.IsLambda = IsLambda;
   F.Where = pos(FD->getLocation());
-  FuncId Id = G.addFunction(F);
+  F.Usr = usrOf(FD);
+  if (MD) {
+    // Every method this one may be called as, through any base.
+    std::vector<const CXXMethodDecl *> Work(MD->overridden_methods().begin(),
+                                            MD->overridden_methods().end());
+    while (!Work.empty()) {
+      const CXXMethodDecl *O = Work.back();
+      Work.pop_back();
+      F.Overrides.push_back(usrOf(O));
+      Work.insert(Work.end(), O->overridden_methods().begin(),
+                  O->overridden_methods().end());
+    }
+  }
+  std::vector<uint8_t> NoEscape;
+  F.Declared = declaredSummary(FD, NoEscape);
+  FuncId Id = G.addFunction(std::move(F));
 
   // Save the enclosing function's walk state: lambdas nest.
   ScopeId SavedScope = CurScope;
@@ -247,9 +263,9 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   QualType RT = FD->getReturnType();
   if (!RT->isVoidType() && !isa<CXXConstructorDecl>(FD) &&
       !isa<CXXDestructorDecl>(FD)) {
-    std::string Name = IsLambda ? "the lambda's return value"
-                                : "the return value of '" + F.Name + "'";
-    LocId R = newLoc(LocKind::Result, Name, pos(FD->getLocation()), CurScope);
+    std::string RName = IsLambda ? "the lambda's return value"
+                                : "the return value of '" + Name + "'";
+    LocId R = newLoc(LocKind::Result, RName, pos(FD->getLocation()), CurScope);
     G.loc(R).ResultIndex = 1;
     fn().Result = R;
     fn().ReturnsRef = RT->isReferenceType();

@@ -80,6 +80,26 @@ struct PendingStore {
   std::string ValueKey;
 };
 
+/// What a call site is built from (LowerCallSite.cpp).
+struct CallSiteSpec {
+  const clang::FunctionDecl *Callee = nullptr; // null: indirect call
+  const clang::Stmt *Call = nullptr;
+  clang::SourceLocation Loc;
+  const clang::Expr *Receiver = nullptr; // the object of a member call
+  bool ReceiverIsPointer = false;
+  llvm::ArrayRef<const clang::Expr *> Args;
+  /// For a constructor: the hole receiving the constructed object.
+  const Hole *ObjectHole = nullptr;
+  bool Virtual = false;
+  bool Indirect = false;
+  bool ReturnsRef = false;
+};
+
+std::string usrOf(const clang::Decl *D);
+std::string modelNameOf(const clang::FunctionDecl *FD);
+FunctionSummary declaredSummary(const clang::FunctionDecl *FD,
+                                std::vector<uint8_t> &NoEscape);
+
 class Lowerer {
 public:
   Lowerer(clang::ASTContext &Ctx, Graph &G, const LowerOptions &Opts);
@@ -120,8 +140,7 @@ public:
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);
   void lambda(const Hole &K, const clang::LambdaExpr *LE);
   void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
-  void callArgs(const clang::FunctionDecl *Callee,
-                llvm::ArrayRef<const clang::Expr *> Args, LocId CallSink);
+  void callSite(const Hole &K, const CallSiteSpec &Spec);
 
   // Statements (LowerStmt.cpp).
   void stmt(const clang::Stmt *S);

@@ -90,7 +90,7 @@ void prepareGoMode(Graph &G) {
   }
 }
 
-void prepareBugMode(Graph &G) {
+void markBugModeSinks(Graph &G) {
   for (LocId I = 0; I < G.numLocs(); ++I) {
     Location &L = G.loc(I);
     if (L.Kind == LocKind::Result || L.Kind == LocKind::Variable)
@@ -107,13 +107,16 @@ void prepareBugMode(Graph &G) {
         E.Flags &= ~EdgeValueSpill;
       }
   }
+}
 
+std::vector<FlowStep> StoreResolver::resolve(Graph &G,
+                                             const std::vector<LocId> &Stores) {
   // Resolve stores through pointers until no new target appears: a resolved
   // store may itself create an address another pointer now reaches.
-  std::set<std::pair<LocId, LocId>> Resolved;
+  std::vector<FlowStep> Added;
   for (int Round = 0; Round < 8; ++Round) {
     bool Changed = false;
-    for (LocId I = 0; I < G.numLocs(); ++I) {
+    for (LocId I : Stores) {
       if (G.loc(I).Kind != LocKind::Indirect || G.loc(I).PtrOf == NoLoc)
         continue;
       PointsTo PT = pointsTo(G, G.loc(I).PtrOf);
@@ -143,12 +146,24 @@ void prepareBugMode(Graph &G) {
                   {Note{Ind.Decl, "store through pointer",
                         "stored through a pointer into '" + Target.Name +
                             "'"}});
+        Added.push_back({P, static_cast<int>(G.loc(P).In.size() - 1)});
         Changed = true;
       }
     }
     if (!Changed)
       break;
   }
+  return Added;
+}
+
+void prepareBugMode(Graph &G) {
+  markBugModeSinks(G);
+  std::vector<LocId> All;
+  for (LocId I = 0; I < G.numLocs(); ++I)
+    if (G.loc(I).Kind == LocKind::Indirect)
+      All.push_back(I);
+  StoreResolver R;
+  R.resolve(G, All);
 }
 
 namespace {

@@ -1,15 +1,526 @@
 //===- Interprocedural.cpp - Summaries bottom-up over the call graph ------===//
+//
+// Functions are visited in reverse topological order of the call graph's
+// strongly connected components, callees first. For each component:
+//   1. every call its functions make is applied: the callee's summary (or a
+//      model, or the declaration's attributes) becomes edges from the call's
+//      argument slots to its result, to sinks, or into what another slot
+//      points to (a store through that pointer, resolved like any other);
+//   2. stores through pointers in the component are resolved;
+//   3. each function's summary is read off the graph (computeSummary).
+// A recursive component repeats this until its summaries stop changing;
+// levels only decrease and are bounded, so it terminates.
+//
+//===----------------------------------------------------------------------===//
 
 #include "cxxescape/Interprocedural.h"
 #include "cxxescape/BugMode.h"
 
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
 namespace cxxescape {
+
+namespace {
+
+constexpr int MaxLevel = 4;
+constexpr int MinLevel = -3;
+
+/// The rule-relevant kind a note on an edge carries ("container", ...).
+std::string edgeKind(const Edge &E) {
+  for (const Note &N : E.Notes)
+    if (N.Why == "container" || N.Why == "view" || N.Why == "thread")
+      return N.Why;
+  return "";
+}
+
+bool isSummarySink(const Location &L) {
+  if (!L.has(AttrEscapes))
+    return false;
+  return L.Kind == LocKind::Sink || L.Kind == LocKind::Indirect;
+}
+
+LeakSink leakSinkOf(const Location &L) {
+  switch (L.Sink) {
+  case SinkKind::Global:
+  case SinkKind::External:
+    return LeakSink::Global;
+  case SinkKind::Thread:
+    return LeakSink::Thread;
+  case SinkKind::Throw:
+    return LeakSink::Throw;
+  default:
+    return LeakSink::Heap;
+  }
+}
+
+/// The slot a parameter location occupies in its function's summary.
+int slotOf(const Graph &G, FuncId F, LocId Param) {
+  const Function &Fn = G.func(F);
+  if (Param == Fn.This)
+    return ThisSlot;
+  for (size_t I = 0; I < Fn.Params.size(); ++I)
+    if (Fn.Params[I] == Param)
+      return static_cast<int>(I) + 1;
+  return -1;
+}
+
+struct BfsState {
+  LocId Loc;
+  int Level;
+  StoreId Last;
+  StoreId Arrival;
+  uint32_t Field;
+  std::string Kind;
+};
+
+} // namespace
+
+FunctionSummary computeSummary(const Graph &G, FuncId F,
+                               const std::vector<std::vector<FlowStep>> &Out) {
+  FunctionSummary S;
+  const Function &Fn = G.func(F);
+  std::vector<std::pair<int, LocId>> Slots;
+  if (Fn.This != NoLoc)
+    Slots.push_back({ThisSlot, Fn.This});
+  for (size_t I = 0; I < Fn.Params.size(); ++I)
+    Slots.push_back({static_cast<int>(I) + 1, Fn.Params[I]});
+
+  for (auto [Slot, P] : Slots) {
+    const Location &PL = G.loc(P);
+    std::set<std::tuple<LocId, int, StoreId>> Seen;
+    std::deque<BfsState> Work;
+    Work.push_back({P, 0, NoStore, PL.EntryStore, 0, ""});
+    Seen.insert({P, 0, NoStore});
+    while (!Work.empty()) {
+      BfsState St = Work.front();
+      Work.pop_front();
+      const Location &From = G.loc(St.Loc);
+      if (St.Loc >= Out.size())
+        continue;
+      for (const FlowStep &Step : Out[St.Loc]) {
+        const Location &D = G.loc(Step.Dst);
+        const Edge &E = D.In[Step.EdgeIndex];
+        int Next = St.Level + E.Derefs;
+        // Holding a heap object's address reaches what it holds.
+        if (From.Kind == LocKind::Alloc && Next < 0)
+          Next = 0;
+        if (Next < MinLevel)
+          continue;
+        Next = std::min(Next, MaxLevel);
+        if (St.Arrival > AlwaysHeld && !G.storeReaches(St.Arrival, E.Read))
+          continue;
+        if (St.Field && E.FieldR && St.Field != E.FieldR)
+          continue;
+        StoreId Last = E.Store != NoStore ? E.Store : St.Last;
+        if (!Seen.insert({Step.Dst, Next, Last}).second)
+          continue;
+        std::string Kind = St.Kind.empty() ? edgeKind(E) : St.Kind;
+        bool Held = Last == NoStore || G.store(Last).survives(NoLoc, NoFunc);
+        if (D.Kind == LocKind::Result && D.Fn == F) {
+          if (Next >= 0 && Held)
+            S.slot(Slot).add({LeakSink::Result, Next, -1, Kind, ""});
+          continue;
+        }
+        if (isSummarySink(D)) {
+          if (Next >= 0 && Held) {
+            if (D.Kind == LocKind::Indirect && D.Via != NoLoc &&
+                (D.Sink == SinkKind::OutParam || D.Sink == SinkKind::Member)) {
+              int To = slotOf(G, F, D.Via);
+              if (To >= 0)
+                S.slot(Slot).add({LeakSink::Content, Next, To, Kind, D.Name});
+              else
+                S.slot(Slot).add({LeakSink::Heap, Next, -1, Kind, D.Name});
+            } else {
+              S.slot(Slot).add({leakSinkOf(D), Next, -1, Kind, D.Name});
+            }
+          }
+          continue;
+        }
+        Work.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Kind});
+      }
+    }
+  }
+  return S;
+}
+
+FunctionSummary computeSummary(const Graph &G, FuncId F) {
+  std::vector<std::vector<FlowStep>> Out(G.numLocs());
+  for (LocId D = 0; D < G.numLocs(); ++D)
+    for (size_t I = 0; I < G.loc(D).In.size(); ++I)
+      Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
+  return computeSummary(G, F, Out);
+}
+
+namespace {
+
+class CallSolver {
+public:
+  CallSolver(Graph &G, const ModelSet &Models, UnknownCalls Policy,
+             ProgramStats &Stats)
+      : G(G), Models(Models), Policy(Policy), Stats(Stats) {}
+  void run();
+
+private:
+  void indexCallees();
+  std::vector<std::vector<FuncId>> components();
+  void solveComponent(const std::vector<FuncId> &Fns);
+  bool applyCall(CallId C);
+  void addEdge(LocId Dst, LocId Src, int Derefs, std::vector<Note> Notes);
+  LocId newSink(const CallSite &C, SinkKind K, const std::string &Name);
+  LocId contentOf(CallId C, int Slot);
+  std::string leakText(const CallSite &C, int Slot, const Leak &L) const;
+
+  Graph &G;
+  const ModelSet &Models;
+  UnknownCalls Policy;
+  ProgramStats &Stats;
+  StoreResolver Resolver;
+  std::vector<std::vector<FlowStep>> Out;
+  std::vector<std::vector<FuncId>> Targets; // per call
+  std::vector<const ModelEntry *> Model;     // per call
+  std::vector<std::vector<CallId>> CallsOf;  // per function
+  std::vector<std::vector<LocId>> StoresOf;  // per function: Indirects
+  std::set<std::tuple<CallId, int, int, int, int>> Applied;
+  std::map<std::pair<CallId, int>, LocId> Contents;
+  std::vector<uint8_t> Unknown; // per call: counted as unknown
+};
+
+void CallSolver::indexCallees() {
+  std::unordered_map<std::string, FuncId> ByUsr;
+  std::unordered_map<std::string, std::vector<FuncId>> Overriders;
+  for (FuncId F = 0; F < G.numFuncs(); ++F) {
+    const Function &Fn = G.func(F);
+    if (Fn.Usr.empty())
+      continue;
+    ByUsr.emplace(Fn.Usr, F);
+    for (const std::string &Base : Fn.Overrides)
+      Overriders[Base].push_back(F);
+  }
+  Targets.assign(G.numCalls(), {});
+  Model.assign(G.numCalls(), nullptr);
+  CallsOf.assign(G.numFuncs(), {});
+  for (CallId C = 0; C < G.numCalls(); ++C) {
+    const CallSite &CS = G.call(C);
+    if (CS.Caller != NoFunc)
+      CallsOf[CS.Caller].push_back(C);
+    if (CS.Callee.empty())
+      continue;
+    auto It = ByUsr.find(CS.Callee);
+    if (It != ByUsr.end())
+      Targets[C].push_back(It->second);
+    if (CS.Virtual) {
+      auto O = Overriders.find(CS.Callee);
+      if (O != Overriders.end())
+        for (FuncId F : O->second)
+          if (std::find(Targets[C].begin(), Targets[C].end(), F) ==
+              Targets[C].end())
+            Targets[C].push_back(F);
+    }
+    if (Targets[C].empty() && !CS.ModelName.empty())
+      Model[C] = Models.lookup(CS.ModelName);
+  }
+  StoresOf.assign(G.numFuncs(), {});
+  for (LocId L = 0; L < G.numLocs(); ++L)
+    if (G.loc(L).Kind == LocKind::Indirect && G.loc(L).Fn != NoFunc)
+      StoresOf[G.loc(L).Fn].push_back(L);
+}
+
+/// Tarjan's algorithm without recursion; components come out callees first.
+std::vector<std::vector<FuncId>> CallSolver::components() {
+  size_t N = G.numFuncs();
+  std::vector<std::vector<FuncId>> Succ(N);
+  for (FuncId F = 0; F < N; ++F)
+    for (CallId C : CallsOf[F])
+      for (FuncId T : Targets[C])
+        Succ[F].push_back(T);
+  std::vector<int> Index(N, -1), Low(N, 0);
+  std::vector<char> OnStack(N, 0);
+  std::vector<FuncId> Stack;
+  std::vector<std::vector<FuncId>> Result;
+  int Counter = 0;
+  for (FuncId Root = 0; Root < N; ++Root) {
+    if (Index[Root] >= 0)
+      continue;
+    std::vector<std::pair<FuncId, size_t>> Frames{{Root, 0}};
+    Index[Root] = Low[Root] = Counter++;
+    Stack.push_back(Root);
+    OnStack[Root] = 1;
+    while (!Frames.empty()) {
+      auto &[V, I] = Frames.back();
+      if (I < Succ[V].size()) {
+        FuncId W = Succ[V][I++];
+        if (Index[W] < 0) {
+          Index[W] = Low[W] = Counter++;
+          Stack.push_back(W);
+          OnStack[W] = 1;
+          Frames.push_back({W, 0});
+        } else if (OnStack[W]) {
+          Low[V] = std::min(Low[V], Index[W]);
+        }
+        continue;
+      }
+      FuncId Done = V;
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] =
+            std::min(Low[Frames.back().first], Low[Done]);
+      if (Low[Done] == Index[Done]) {
+        std::vector<FuncId> Comp;
+        FuncId W;
+        do {
+          W = Stack.back();
+          Stack.pop_back();
+          OnStack[W] = 0;
+          Comp.push_back(W);
+        } while (W != Done);
+        std::sort(Comp.begin(), Comp.end());
+        Result.push_back(std::move(Comp));
+      }
+    }
+  }
+  return Result;
+}
+
+void CallSolver::addEdge(LocId Dst, LocId Src, int Derefs,
+                         std::vector<Note> Notes) {
+  size_t Before = G.loc(Dst).In.size();
+  G.addEdge(Dst, Src, Derefs, 0, NoStore, std::move(Notes));
+  if (G.loc(Dst).In.size() == Before)
+    return;
+  if (Out.size() < G.numLocs())
+    Out.resize(G.numLocs());
+  Out[Src].push_back({Dst, static_cast<int>(Before)});
+}
+
+LocId CallSolver::newSink(const CallSite &C, SinkKind K,
+                          const std::string &Name) {
+  LocId L = G.addSink(K, C.Caller, Name, C.Where);
+  G.loc(L).Attrs |= AttrEscapes | AttrPersists;
+  if (Out.size() < G.numLocs())
+    Out.resize(G.numLocs());
+  return L;
+}
+
+/// The store into what slot Slot of call C points to: one per call and slot,
+/// resolved like `*p = v`.
+LocId CallSolver::contentOf(CallId C, int Slot) {
+  auto It = Contents.find({C, Slot});
+  if (It != Contents.end())
+    return It->second;
+  const CallSite &CS = G.call(C);
+  Location L;
+  L.Kind = LocKind::Indirect;
+  L.Name = Slot == ThisSlot ? std::string("the object")
+                            : "*" + CS.SlotNames[Slot];
+  L.Decl = CS.Where;
+  L.Fn = CS.Caller;
+  L.Scope = G.loc(CS.Slots[Slot]).Scope;
+  L.PtrOf = CS.Slots[Slot];
+  LocId Id = G.addLocation(std::move(L));
+  if (Out.size() < G.numLocs())
+    Out.resize(G.numLocs());
+  Contents[{C, Slot}] = Id;
+  StoresOf[CS.Caller].push_back(Id);
+  return Id;
+}
+
+std::string CallSolver::leakText(const CallSite &C, int Slot,
+                                 const Leak &L) const {
+  std::string Who = Slot == ThisSlot
+                        ? (C.Constructor ? std::string("the object built by ")
+                                         : std::string("the object of "))
+                        : "passed to parameter '" + C.SlotNames[Slot] +
+                              "' of ";
+  std::string It = L.Derefs == 0 ? "it" : "what it points to";
+  std::string What;
+  switch (L.Sink) {
+  case LeakSink::Result:
+    What = L.Derefs == 0 ? "returns it" : "returns what it points to";
+    break;
+  case LeakSink::Content:
+    What = "stores " + It + " in " +
+           (L.ContentSlot == ThisSlot
+                ? (C.Constructor ? std::string("the new object")
+                                 : std::string("the object it is called on"))
+                : "what '" + C.SlotNames[L.ContentSlot] + "' points to");
+    break;
+  case LeakSink::Thread:
+    What = "hands " + It + " to another thread";
+    break;
+  case LeakSink::Throw:
+    What = "throws " + It;
+    break;
+  default:
+    What = "stores " + It + " in " +
+           (L.Where.empty() ? std::string("memory that outlives the call")
+                            : L.Where);
+  }
+  return (Slot == ThisSlot ? Who + C.Display : Who + C.Display) + ", which " +
+         What;
+}
+
+/// Applies what is known about the callee at call C; returns true if any
+/// edge was added.
+bool CallSolver::applyCall(CallId C) {
+  const CallSite &CS = G.call(C);
+  FunctionSummary Sum = CS.Declared;
+  bool Known = !Sum.empty();
+  for (uint8_t N : CS.NoEscape)
+    Known |= N != 0;
+  for (FuncId T : Targets[C]) {
+    Sum.merge(G.func(T).Summary);
+    Sum.merge(G.func(T).Declared);
+    Known = true;
+  }
+  if (Model[C]) {
+    Sum.merge(ModelSet::summaryFor(*Model[C],
+                                   static_cast<int>(CS.Slots.size())));
+    Known = true;
+  }
+  if (!Known) {
+    if (!Unknown[C]) {
+      Unknown[C] = 1;
+      if (Policy == UnknownCalls::Escape) {
+        LocId Sink = newSink(CS, SinkKind::Call, CS.Display);
+        for (size_t S = 0; S < CS.Slots.size(); ++S)
+          if (CS.Slots[S] != NoLoc &&
+              !(S < CS.NoEscape.size() && CS.NoEscape[S]))
+            addEdge(Sink, CS.Slots[S], 0,
+                    {Note{CS.Where, "call",
+                          (S == ThisSlot ? std::string("the object of ")
+                                         : "passed to parameter '" +
+                                               CS.SlotNames[S] + "' of ") +
+                              CS.Display +
+                              ", which is not analysed and may keep it"}});
+      }
+    }
+    return false;
+  }
+
+  bool Added = false;
+  for (size_t S = 0; S < Sum.Slots.size() && S < CS.Slots.size(); ++S) {
+    LocId From = CS.Slots[S];
+    if (From == NoLoc)
+      continue;
+    for (const Leak &L : Sum.Slots[S].Leaks) {
+      auto Key = std::make_tuple(C, static_cast<int>(S),
+                                 static_cast<int>(L.Sink), L.ContentSlot,
+                                 L.Derefs);
+      if (!Applied.insert(Key).second)
+        continue;
+      std::vector<Note> Notes{
+          Note{CS.Where, "call", leakText(CS, static_cast<int>(S), L)}};
+      if (!L.Kind.empty())
+        Notes.push_back(Note{CS.Where, L.Kind, ""});
+      LocId To = NoLoc;
+      switch (L.Sink) {
+      case LeakSink::Result:
+        To = CS.Result;
+        break;
+      case LeakSink::Content:
+        if (L.ContentSlot >= 0 &&
+            L.ContentSlot < static_cast<int>(CS.Slots.size()) &&
+            CS.Slots[L.ContentSlot] != NoLoc)
+          To = contentOf(C, L.ContentSlot);
+        break;
+      case LeakSink::Global:
+        To = newSink(CS, SinkKind::Global,
+                     L.Where.empty() ? std::string("global memory") : L.Where);
+        break;
+      case LeakSink::Thread:
+        To = newSink(CS, SinkKind::Thread, "another thread");
+        break;
+      case LeakSink::Throw:
+        To = newSink(CS, SinkKind::Throw, "the thrown exception");
+        break;
+      case LeakSink::Heap:
+        To = newSink(CS, SinkKind::Heap,
+                     L.Where.empty() ? std::string("long-lived memory")
+                                     : L.Where);
+        break;
+      }
+      if (To == NoLoc)
+        continue;
+      addEdge(To, From, L.Derefs, std::move(Notes));
+      Added = true;
+    }
+  }
+  return Added;
+}
+
+void CallSolver::solveComponent(const std::vector<FuncId> &Fns) {
+  for (int Round = 0; Round < 12; ++Round) {
+    for (FuncId F : Fns)
+      for (CallId C : CallsOf[F])
+        applyCall(C);
+    for (FuncId F : Fns)
+      for (const FlowStep &S : Resolver.resolve(G, StoresOf[F])) {
+        if (Out.size() < G.numLocs())
+          Out.resize(G.numLocs());
+        Out[G.loc(S.Dst).In[S.EdgeIndex].Src].push_back(S);
+      }
+    bool Changed = false;
+    for (FuncId F : Fns)
+      Changed |= G.func(F).Summary.merge(computeSummary(G, F, Out));
+    // Only a recursive component can feed its own summaries back.
+    if (!Changed || Fns.size() == 1) {
+      bool SelfCall = false;
+      for (FuncId F : Fns)
+        for (CallId C : CallsOf[F])
+          for (FuncId T : Targets[C])
+            SelfCall |= T == F;
+      if (!Changed || !SelfCall)
+        return;
+    }
+  }
+}
+
+void CallSolver::run() {
+  markBugModeSinks(G);
+  Out.assign(G.numLocs(), {});
+  for (LocId D = 0; D < G.numLocs(); ++D)
+    for (size_t I = 0; I < G.loc(D).In.size(); ++I)
+      Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
+  indexCallees();
+  Unknown.assign(G.numCalls(), 0);
+  for (const std::vector<FuncId> &Comp : components())
+    solveComponent(Comp);
+
+  // Stores outside any function (none today) and late edges: one last pass
+  // over every store through a pointer.
+  std::vector<LocId> All;
+  for (LocId I = 0; I < G.numLocs(); ++I)
+    if (G.loc(I).Kind == LocKind::Indirect)
+      All.push_back(I);
+  Resolver.resolve(G, All);
+
+  Stats.Functions = static_cast<unsigned>(G.numFuncs());
+  Stats.Calls = static_cast<unsigned>(G.numCalls());
+  std::set<std::string> Names;
+  for (CallId C = 0; C < G.numCalls(); ++C) {
+    if (!Targets[C].empty())
+      ++Stats.CallsBySummary;
+    else if (Model[C])
+      ++Stats.CallsByModel;
+    else if (Unknown[C]) {
+      ++Stats.CallsUnknown;
+      const CallSite &CS = G.call(C);
+      Names.insert(CS.ModelName.empty() ? CS.Display : CS.ModelName);
+    }
+  }
+  Stats.UnknownCallees.assign(Names.begin(), Names.end());
+}
+
+} // namespace
 
 void solveCallsBugMode(Graph &G, const ModelSet &Models, UnknownCalls Policy,
                        ProgramStats &Stats) {
-  prepareBugMode(G);
+  CallSolver(G, Models, Policy, Stats).run();
 }
-
-FunctionSummary computeSummary(const Graph &G, FuncId F) { return {}; }
 
 } // namespace cxxescape

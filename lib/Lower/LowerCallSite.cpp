@@ -1,0 +1,187 @@
+//===- LowerCallSite.cpp - Calls whose effect the linker decides ----------===//
+//
+// A call into another function is lowered to a call site: a temp per
+// argument slot holding what the callee receives, and a temp the result
+// comes out of. Nothing flows between them yet. After linking, the callee's
+// summary, a library model or the declaration's attributes add the edges
+// (lib/Summary/Interprocedural.cpp), so a callee in another translation
+// unit is seen exactly like one in this unit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowerer.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Index/USRGeneration.h"
+
+using namespace clang;
+
+namespace cxxescape {
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (clang::index::generateUSRForDecl(D, Buf))
+    return "";
+  return Buf.str().str();
+}
+
+std::string modelNameOf(const FunctionDecl *FD) {
+  // Names of the enclosing namespaces and classes, without template
+  // arguments and without inline namespaces (std::__cxx11, std::__1).
+  std::vector<std::string> Parts;
+  for (const DeclContext *DC = FD->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous)"
+                                                 : NS->getNameAsString());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getNameAsString());
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
+    Name += *It + "::";
+  std::string Own;
+  if (const auto *Conv = dyn_cast<CXXConversionDecl>(FD)) {
+    // "operator basic_string_view": the target type's name only.
+    QualType T = Conv->getConversionType();
+    if (const auto *RD = T->getAsRecordDecl())
+      Own = "operator " + RD->getNameAsString();
+    else
+      Own = "operator " + T.getAsString();
+  } else if (isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD)) {
+    Own = (isa<CXXDestructorDecl>(FD) ? "~" : "") +
+          cast<CXXMethodDecl>(FD)->getParent()->getNameAsString();
+  } else {
+    Own = FD->getNameAsString();
+  }
+  return Name + Own;
+}
+
+namespace {
+
+/// [[clang::lifetimebound]] on the function type: the implicit object.
+bool thisIsLifetimeBound(const FunctionDecl *FD) {
+  const TypeSourceInfo *TSI = FD->getTypeSourceInfo();
+  if (!TSI)
+    return false;
+  for (TypeLoc TL = TSI->getTypeLoc(); !TL.isNull();) {
+    if (auto ATL = TL.getAs<AttributedTypeLoc>()) {
+      if (ATL.getAttrAs<LifetimeBoundAttr>())
+        return true;
+      TL = ATL.getModifiedLoc();
+      continue;
+    }
+    if (auto MQL = TL.getAs<MacroQualifiedTypeLoc>()) {
+      TL = MQL.getInnerLoc();
+      continue;
+    }
+    break;
+  }
+  return false;
+}
+
+} // namespace
+
+FunctionSummary declaredSummary(const FunctionDecl *FD,
+                                std::vector<uint8_t> &NoEscape) {
+  FunctionSummary S;
+  NoEscape.assign(FD->getNumParams() + 1, 0);
+  Leak ToResult;
+  ToResult.Sink = LeakSink::Result;
+  ToResult.Kind = "view";
+  // Any redeclaration may carry the attribute.
+  for (const FunctionDecl *R : FD->redecls()) {
+    if (thisIsLifetimeBound(R))
+      S.slot(ThisSlot).add(ToResult);
+    for (unsigned I = 0; I < R->getNumParams(); ++I) {
+      const ParmVarDecl *P = R->getParamDecl(I);
+      if (P->hasAttr<LifetimeBoundAttr>())
+        S.slot(I + 1).add(ToResult);
+      if (P->hasAttr<NoEscapeAttr>())
+        NoEscape[I + 1] = 1;
+    }
+  }
+  return S;
+}
+
+void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
+  const FunctionDecl *Callee = Spec.Callee;
+  CallSite C;
+  C.Caller = fn().Id;
+  C.Where = pos(Spec.Loc);
+  C.Virtual = Spec.Virtual;
+  C.Indirect = !Callee || Spec.Indirect;
+  C.Constructor = Spec.ObjectHole != nullptr;
+  if (Callee) {
+    const FunctionDecl *Target = Callee;
+    C.Callee = usrOf(Target);
+    C.ModelName = modelNameOf(Target);
+    const FunctionDecl *Named = Target;
+    if (const FunctionDecl *Pattern = Target->getTemplateInstantiationPattern())
+      Named = Pattern;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Named);
+        MD && MD->getParent()->isLambda())
+      C.Display = "the lambda";
+    else
+      C.Display = "'" + Named->getQualifiedNameAsString() + "'";
+    std::vector<uint8_t> NoEscape;
+    C.Declared = declaredSummary(Target, NoEscape);
+    C.NoEscape = std::move(NoEscape);
+  } else {
+    C.Display = "an indirect call";
+  }
+  // Slot 0: the object the callee works on, by address.
+  C.Slots.push_back(NoLoc);
+  C.SlotNames.push_back("this");
+  if (Spec.ObjectHole) {
+    // A constructor builds the object its hole receives: when that is a
+    // plain location, the callee's `this` is its address.
+    const Hole &OK = *Spec.ObjectHole;
+    LocId Slot = newLoc(LocKind::Temp, "", C.Where, CurScope);
+    if (!OK.blank() && OK.Derefs == 0 && G.loc(OK.Dst).Kind != LocKind::Temp &&
+        G.loc(OK.Dst).Kind != LocKind::Sink &&
+        G.loc(OK.Dst).Kind != LocKind::Indirect) {
+      flow(holeOf(Slot).addr(), OK.Dst);
+    } else {
+      LocId Obj = newLoc(LocKind::Temp, "", C.Where, CurScope);
+      flow(holeOf(Slot).addr(), Obj);
+      flow(OK, Obj);
+    }
+    C.Slots[0] = Slot;
+  } else if (Spec.Receiver) {
+    LocId Slot = newLoc(LocKind::Temp, "", C.Where, CurScope);
+    Hole RK = holeOf(Slot).note(note(Spec.Call, "call receiver"));
+    expr(Spec.ReceiverIsPointer ? RK : RK.addr(), Spec.Receiver);
+    C.Slots[0] = Slot;
+  }
+
+  for (unsigned I = 0; I < Spec.Args.size(); ++I) {
+    const Expr *A = Spec.Args[I];
+    const ParmVarDecl *P =
+        Callee && I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+    bool ByRef = P && P->getType()->isReferenceType();
+    LocId Slot = newLoc(LocKind::Temp, "", pos(A->getBeginLoc()), CurScope);
+    Hole AK = holeOf(Slot).note(note(A, "call parameter"));
+    expr(ByRef && A->isGLValue() ? AK.addr() : AK, A);
+    C.Slots.push_back(Slot);
+    std::string PName = P ? P->getNameAsString() : "";
+    C.SlotNames.push_back(PName.empty() ? "#" + std::to_string(I + 1) : PName);
+  }
+
+  if (!K.blank()) {
+    LocId R = newLoc(LocKind::Temp, "the result of " + C.Display, C.Where,
+                     CurScope);
+    C.Result = R;
+    // A call returning a reference designates an object: its result temp
+    // holds that object's address.
+    Note ResultNote = note(Spec.Call, "call result");
+    flow(Spec.ReturnsRef ? K.deref().note(ResultNote) : K.note(ResultNote), R);
+  }
+  G.addCallSite(std::move(C));
+}
+
+} // namespace cxxescape
