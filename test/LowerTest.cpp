@@ -284,6 +284,9 @@ TEST(EngineTest, CallsSeeThroughBodiesOnly) {
       {"-std=c++20", "-w"}, "input.cpp");
   ASSERT_TRUE(AST);
   EngineOptions Opts;
+  EXPECT_TRUE(analyzeTranslationUnit(AST->getASTContext(), Opts).empty())
+      << "calls are seen through only when asked";
+  Opts.Interprocedural = true;
   auto Findings = analyzeTranslationUnit(AST->getASTContext(), Opts);
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].Rule, "escape-return");

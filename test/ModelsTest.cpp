@@ -148,7 +148,8 @@ TEST(ModelsTest, ASlotMayOverrideTheEntryKind) {
                 "this": {"result": 0, "kind": "view"}}}]})",
                          "m.json", Error))
       << Error;
-  FunctionSummary S = ModelSet::summaryFor(*M.lookup("std::map::operator[]"), 2);
+  FunctionSummary S =
+      ModelSet::summaryFor(*M.lookup("std::map::operator[]"), 2);
   EXPECT_EQ(leakOf(S, ThisSlot, LeakSink::Result)->Kind, "view");
   EXPECT_EQ(leakOf(S, 1, LeakSink::Content, ThisSlot)->Kind, "container");
 }
@@ -251,9 +252,8 @@ TEST(ModelsTest, ErrorsNameTheEntryByNumberFromOne) {
 
 TEST(ModelsTest, InvalidJsonIsOneLine) {
   std::string E = errorOf("{\"functions\": [\n  {\"names\": [\"f\"],}\n]}");
-  EXPECT_EQ(E.rfind("m.json: not valid JSON: parse error at line 2, column ",
-                    0),
-            0u)
+  EXPECT_EQ(
+      E.rfind("m.json: not valid JSON: parse error at line 2, column ", 0), 0u)
       << E;
   EXPECT_EQ(E.find('\n'), std::string::npos);
   EXPECT_EQ(E.find("[json.exception"), std::string::npos);
@@ -335,14 +335,14 @@ TEST(ModelsTest, GlobMatching) {
                                     "std::vector::push_back"));
   EXPECT_FALSE(ModelSet::nameMatches("std::vector::push_back",
                                      "std::vector::push_back_x"));
-  EXPECT_TRUE(ModelSet::nameMatches("std::*::push_back",
-                                    "std::vector::push_back"));
+  EXPECT_TRUE(
+      ModelSet::nameMatches("std::*::push_back", "std::vector::push_back"));
   EXPECT_TRUE(ModelSet::nameMatches("*", "anything"));
   EXPECT_TRUE(ModelSet::nameMatches("std::*::~*", "std::vector::~vector"));
   EXPECT_FALSE(ModelSet::nameMatches("std::*::~*", "std::vector::vector"));
-  EXPECT_TRUE(ModelSet::nameMatches(
-      "std::basic_string::operator basic_string_view*",
-      "std::basic_string::operator basic_string_view"));
+  EXPECT_TRUE(
+      ModelSet::nameMatches("std::basic_string::operator basic_string_view*",
+                            "std::basic_string::operator basic_string_view"));
   // After the word `operator` a star is the operator's own.
   EXPECT_TRUE(ModelSet::nameMatches("std::unique_ptr::operator*",
                                     "std::unique_ptr::operator*"));
@@ -395,16 +395,16 @@ TEST(ModelsTest, BuiltinModelsSayWhatTheDocsSay) {
   Expect(Sub, ThisSlot, LS::Result, -1, 0, "view", "map[] result");
   Expect(Summary("std::basic_string::c_str", 0), ThisSlot, LS::Result, -1, 0,
          "view", "c_str");
-  Expect(Summary("std::basic_string::operator basic_string_view", 0),
-         ThisSlot, LS::Result, -1, 0, "view", "string to string_view");
+  Expect(Summary("std::basic_string::operator basic_string_view", 0), ThisSlot,
+         LS::Result, -1, 0, "view", "string to string_view");
   Expect(Summary("std::basic_string_view::basic_string_view", 2), 1,
          LS::Content, ThisSlot, 0, "view", "string_view(p, n)");
   Expect(Summary("std::optional::operator*", 0), ThisSlot, LS::Result, -1, 0,
          "view", "optional *");
   Expect(Summary("__gnu_cxx::__normal_iterator::operator*", 0), ThisSlot,
          LS::Result, -1, 1, "view", "vector iterator *");
-  Expect(Summary("std::_Rb_tree_iterator::operator->", 0), ThisSlot,
-         LS::Result, -1, 1, "view", "map iterator ->");
+  Expect(Summary("std::_Rb_tree_iterator::operator->", 0), ThisSlot, LS::Result,
+         -1, 1, "view", "map iterator ->");
   EXPECT_EQ(M.lookup("__gnu_cxx::__normal_iterator::operator++"), nullptr);
   Expect(Summary("std::unique_ptr::get", 0), ThisSlot, LS::Result, -1, 1,
          "view", "unique_ptr::get");
@@ -426,8 +426,8 @@ TEST(ModelsTest, BuiltinModelsSayWhatTheDocsSay) {
          "pthread_create arg");
   Expect(Summary("pthread_detach", 1), 1, LS::Thread, -1, 0, "thread",
          "pthread_detach");
-  Expect(Summary("std::function::function", 1), 1, LS::Content, ThisSlot, 1,
-         "", "function(f)");
+  Expect(Summary("std::function::function", 1), 1, LS::Content, ThisSlot, 1, "",
+         "function(f)");
   FunctionSummary Cpy = Summary("memcpy", 3);
   Expect(Cpy, 2, LS::Content, 1, 1, "", "memcpy src");
   Expect(Cpy, 1, LS::Result, -1, 0, "", "memcpy dst");

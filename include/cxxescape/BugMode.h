@@ -34,6 +34,12 @@ struct FlowStep {
 /// calls the engine does not see into are left alone.
 void prepareBugMode(Graph &G);
 
+/// An edge that moves an address into an object a callee filled; from
+/// there only copies of the whole object (no field reads, no address-of)
+/// carry it on, since the summary does not say which field holds it.
+bool isCallContentArrival(const Edge &E);
+bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E);
+
 /// The first half of prepareBugMode: which sinks outlive everything.
 void markBugModeSinks(Graph &G);
 

@@ -34,6 +34,10 @@ struct EngineOptions {
   /// Null means the built-in models only.
   std::shared_ptr<const ModelSet> Models;
   UnknownCalls Unknown = UnknownCalls::Ignore;
+  /// Apply callee summaries, library models and attributes at calls. Off
+  /// by default until it is quiet on the real-world corpus (see
+  /// docs/design.md, "Interprocedural analysis").
+  bool Interprocedural = false;
 };
 
 struct ProgramStats {

@@ -94,6 +94,10 @@ enum EdgeFlags : uint8_t {
   EdgeValueSpill = 1,
   /// Added by the bug-mode resolution of a store through a pointer.
   EdgeResolved = 2,
+  /// A value a callee stored into an object (its summary says "content of
+  /// this"): where in the object is not known, so only copies of the whole
+  /// object carry it further.
+  EdgeCallContent = 4,
 };
 
 struct Edge {
@@ -218,6 +222,11 @@ struct CallSite {
   /// when the parameter is a reference).
   std::vector<LocId> Slots;
   std::vector<std::string> SlotNames; // parameter names for the notes
+  /// What each slot points to, in the caller's words ("v", "*out").
+  std::vector<std::string> SlotTexts;
+  /// Identifies the object of a member call within the caller (the same
+  /// container in `v.push_back(&x)` and `v.pop_back()`); empty if none.
+  std::string ReceiverKey;
   /// The temp the call's value flows out of (its address when the callee
   /// returns a reference); NoLoc when the value is unused.
   LocId Result = NoLoc;

@@ -20,7 +20,7 @@ namespace cxxescape {
 /// Computes summaries, applies them (and models) at every call site and
 /// resolves stores through pointers (bug mode). Fills the call counts.
 void solveCallsBugMode(Graph &G, const ModelSet &Models, UnknownCalls Policy,
-                       ProgramStats &Stats);
+                       ProgramStats &Stats, bool ApplyCalls = true);
 
 /// The summary of one function, read from the bug-mode graph after its
 /// calls were applied: where each parameter's value goes.

@@ -31,6 +31,10 @@ struct ModelEntry {
   /// the file): std::min(a, b) and std::min(list) share a name but not a
   /// model. -1 matches any call.
   int Params = -1;
+  /// The call takes elements out of the container it is called on
+  /// (pop_back, erase, clear): a function that inserts a local's address
+  /// and also removes from the same container is assumed to take it back.
+  bool Removes = false;
 };
 
 class ModelSet {
@@ -69,15 +73,16 @@ private:
   /// begin.
   std::vector<ModelEntry> Entries;
   std::vector<size_t> FileStart;
-  /// Names by priority (Rank 0 first: the last file's first entry). Names
-  /// without a wildcard are hashed, so a lookup matches only the globs.
+  /// Names by priority (Rank 0 first: the last file's first entry), each
+  /// list in rank order. Names without a wildcard are hashed, so a lookup
+  /// runs the matcher only on the globs.
   struct Compiled {
     size_t Rank;
     size_t Entry;
     std::string Pattern; // '\0' stands for the wildcard
   };
-  std::vector<Compiled> Globs; // by rank
-  std::unordered_map<std::string, std::vector<Compiled>> Exact; // by rank
+  std::vector<Compiled> Globs;
+  std::unordered_map<std::string, std::vector<Compiled>> Exact;
 };
 
 } // namespace cxxescape

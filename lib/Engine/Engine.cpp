@@ -55,7 +55,7 @@ Graph linkProgram(std::vector<Graph> Units) {
 ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   ProgramResult R;
   const ModelSet &Models = Opts.Models ? *Opts.Models : builtinModels();
-  solveCallsBugMode(G, Models, Opts.Unknown, R.Stats);
+  solveCallsBugMode(G, Models, Opts.Unknown, R.Stats, Opts.Interprocedural);
   Solver S(G, Lifetimes::CxxScopes);
   S.walkAll();
   std::vector<Witness> Ws = findDanglingWitnesses(G, S);

@@ -85,7 +85,9 @@ std::string Classifier::holderPhrase(LocId HId, LocId XId, int Depth) const {
     return "stored in " + H.Name;
   case LocKind::Indirect:
     if (H.Sink == SinkKind::Member)
-      return "stored in member '" + H.Name + "' of '*this'";
+      return H.Name == "*this" ? std::string("stored in '*this'")
+                               : "stored in member '" + H.Name +
+                                     "' of '*this'";
     if (H.Sink == SinkKind::OutParam && H.Via != NoLoc)
       return "stored in '" + H.Name + "' through parameter '" +
              G.loc(H.Via).Name + "'";

@@ -108,6 +108,20 @@ FunctionSummary declaredSummary(const FunctionDecl *FD,
   return S;
 }
 
+/// The object an argument slot points to, as the caller wrote it: `v` for
+/// v.f() and f(v) by reference, `x` for f(&x), `*p` for f(p).
+std::string Lowerer::pointeeText(const Expr *E, bool IsAddress) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return IsAddress ? "*this" : "this";
+  if (IsAddress)
+    return describe(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return describe(UO->getSubExpr());
+  return "*" + describe(E);
+}
+
 void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   const FunctionDecl *Callee = Spec.Callee;
   CallSite C;
@@ -127,7 +141,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
         MD && MD->getParent()->isLambda())
       C.Display = "the lambda";
     else
-      C.Display = "'" + Named->getQualifiedNameAsString() + "'";
+      C.Display = "'" + C.ModelName + "'";
     std::vector<uint8_t> NoEscape;
     C.Declared = declaredSummary(Target, NoEscape);
     C.NoEscape = std::move(NoEscape);
@@ -137,6 +151,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   // Slot 0: the object the callee works on, by address.
   C.Slots.push_back(NoLoc);
   C.SlotNames.push_back("this");
+  C.SlotTexts.push_back("the new object");
   if (Spec.ObjectHole) {
     // A constructor builds the object its hole receives: when that is a
     // plain location, the callee's `this` is its address.
@@ -157,6 +172,12 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     Hole RK = holeOf(Slot).note(note(Spec.Call, "call receiver"));
     expr(Spec.ReceiverIsPointer ? RK : RK.addr(), Spec.Receiver);
     C.Slots[0] = Slot;
+    C.ReceiverKey = Spec.ReceiverIsPointer
+                        ? "*" + lvalueKey(Spec.Receiver)
+                        : lvalueKey(Spec.Receiver);
+    C.SlotTexts[0] = Spec.ReceiverIsPointer
+                         ? pointeeText(Spec.Receiver, false)
+                         : pointeeText(Spec.Receiver, true);
   }
 
   for (unsigned I = 0; I < Spec.Args.size(); ++I) {
@@ -170,6 +191,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     C.Slots.push_back(Slot);
     std::string PName = P ? P->getNameAsString() : "";
     C.SlotNames.push_back(PName.empty() ? "#" + std::to_string(I + 1) : PName);
+    C.SlotTexts.push_back(pointeeText(A, ByRef && A->isGLValue()));
   }
 
   if (!K.blank()) {

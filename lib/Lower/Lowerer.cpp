@@ -157,6 +157,10 @@ bool Lowerer::hasPointers(QualType T) {
   bool Result = false;
   if (!RD->hasDefinition()) {
     Result = true; // opaque: may hold anything
+  } else if (!RD->hasTrivialDestructor()) {
+    // A handle (std::thread, a lock, a file) may refer to state it keeps
+    // outside its members; its destructor is the tell.
+    Result = true;
   } else {
     for (const FieldDecl *F : RD->fields())
       if (hasPointers(F->getType())) {

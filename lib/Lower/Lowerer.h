@@ -141,6 +141,7 @@ public:
   void lambda(const Hole &K, const clang::LambdaExpr *LE);
   void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
   void callSite(const Hole &K, const CallSiteSpec &Spec);
+  std::string pointeeText(const clang::Expr *E, bool IsAddress);
 
   // Statements (LowerStmt.cpp).
   void stmt(const clang::Stmt *S);

@@ -90,6 +90,25 @@ void prepareGoMode(Graph &G) {
   }
 }
 
+bool isCallContentArrival(const Edge &E) {
+  return (E.Flags & EdgeResolved) && (E.Flags & EdgeCallContent);
+}
+
+bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E) {
+  if (!Opaque || E.FieldR != 0)
+    return !Opaque;
+  if (E.Derefs == 0)
+    return true; // a copy of the whole object
+  // Handing the whole object to a call, and a library model that reads the
+  // whole object (a thread's callable, a container's elements).
+  if (E.Derefs == -1 && G.loc(Dst).Kind == LocKind::Temp)
+    return true;
+  for (const Note &N : E.Notes)
+    if (N.Why == "container" || N.Why == "view" || N.Why == "thread")
+      return true;
+  return false;
+}
+
 void markBugModeSinks(Graph &G) {
   for (LocId I = 0; I < G.numLocs(); ++I) {
     Location &L = G.loc(I);
@@ -142,7 +161,11 @@ std::vector<FlowStep> StoreResolver::resolve(Graph &G,
             markSink(G.loc(I), SinkKind::Global);
           continue;
         }
-        G.addEdge(P, I, 0, EdgeResolved, NoStore,
+        uint8_t Flags = EdgeResolved;
+        for (const Edge &E : Ind.In)
+          if (E.Flags & EdgeCallContent)
+            Flags |= EdgeCallContent;
+        G.addEdge(P, I, 0, Flags, NoStore,
                   {Note{Ind.Decl, "store through pointer",
                         "stored through a pointer into '" + Target.Name +
                             "'"}});
@@ -200,6 +223,7 @@ struct SearchState {
   StoreId LastStore;
   StoreId Arrival; // the store of the edge that led into Loc
   uint32_t Field;  // the field of Loc that edge wrote, or 0
+  bool Opaque;     // the address sits somewhere in an object a callee filled
   int Parent; // index into the state list
   FlowStep Via;
 };
@@ -222,9 +246,9 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
     if (!Obj.isStackObject())
       continue;
     std::vector<SearchState> States;
-    std::set<std::tuple<LocId, int, StoreId>> Seen;
+    std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
     std::deque<int> Work;
-    States.push_back({X, 0, NoStore, NoStore, 0, -1, {NoLoc, -1}});
+    States.push_back({X, 0, NoStore, NoStore, 0, false, -1, {NoLoc, -1}});
     Work.push_back(0);
     int Found = -1;
     while (!Work.empty() && Found < 0) {
@@ -248,10 +272,14 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         // Reading another field than the one written carries nothing.
         if (St.Field && E.FieldR && St.Field != E.FieldR)
           continue;
-        StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
-        if (!Seen.insert({Step.Dst, Next, Last}).second)
+        if (!passesOpaque(G, St.Opaque, Step.Dst, E))
           continue;
-        States.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Cur, Step});
+        bool Opaque = St.Opaque || isCallContentArrival(E);
+        StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
+        if (!Seen.insert({Step.Dst, Next, Last, Opaque}).second)
+          continue;
+        States.push_back(
+            {Step.Dst, Next, Last, E.Store, E.FieldW, Opaque, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);
         if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
             (Last == NoStore || G.store(Last).survives(X, Obj.Fn))) {

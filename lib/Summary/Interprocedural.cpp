@@ -76,6 +76,7 @@ struct BfsState {
   StoreId Arrival;
   uint32_t Field;
   std::string Kind;
+  bool Opaque;
 };
 
 } // namespace
@@ -92,10 +93,10 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
 
   for (auto [Slot, P] : Slots) {
     const Location &PL = G.loc(P);
-    std::set<std::tuple<LocId, int, StoreId>> Seen;
+    std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
     std::deque<BfsState> Work;
-    Work.push_back({P, 0, NoStore, PL.EntryStore, 0, ""});
-    Seen.insert({P, 0, NoStore});
+    Work.push_back({P, 0, NoStore, PL.EntryStore, 0, "", false});
+    Seen.insert({P, 0, NoStore, false});
     while (!Work.empty()) {
       BfsState St = Work.front();
       Work.pop_front();
@@ -106,9 +107,10 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
         const Location &D = G.loc(Step.Dst);
         const Edge &E = D.In[Step.EdgeIndex];
         int Next = St.Level + E.Derefs;
-        // Holding a heap object's address reaches what it holds.
-        if (From.Kind == LocKind::Alloc && Next < 0)
-          Next = 0;
+        // Holding a heap object's address reaches what it holds, at the
+        // level it holds it.
+        if (From.Kind == LocKind::Alloc && E.Derefs < 0)
+          Next = St.Level;
         if (Next < MinLevel)
           continue;
         Next = std::min(Next, MaxLevel);
@@ -116,8 +118,11 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
           continue;
         if (St.Field && E.FieldR && St.Field != E.FieldR)
           continue;
+        if (!passesOpaque(G, St.Opaque, Step.Dst, E))
+          continue;
+        bool Opaque = St.Opaque || isCallContentArrival(E);
         StoreId Last = E.Store != NoStore ? E.Store : St.Last;
-        if (!Seen.insert({Step.Dst, Next, Last}).second)
+        if (!Seen.insert({Step.Dst, Next, Last, Opaque}).second)
           continue;
         std::string Kind = St.Kind.empty() ? edgeKind(E) : St.Kind;
         bool Held = Last == NoStore || G.store(Last).survives(NoLoc, NoFunc);
@@ -141,7 +146,7 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
           }
           continue;
         }
-        Work.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Kind});
+        Work.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Kind, Opaque});
       }
     }
   }
@@ -163,14 +168,15 @@ public:
   CallSolver(Graph &G, const ModelSet &Models, UnknownCalls Policy,
              ProgramStats &Stats)
       : G(G), Models(Models), Policy(Policy), Stats(Stats) {}
-  void run();
+  void run(bool ApplyCalls);
 
 private:
   void indexCallees();
   std::vector<std::vector<FuncId>> components();
   void solveComponent(const std::vector<FuncId> &Fns);
   bool applyCall(CallId C);
-  void addEdge(LocId Dst, LocId Src, int Derefs, std::vector<Note> Notes);
+  void addEdge(LocId Dst, LocId Src, int Derefs, std::vector<Note> Notes,
+               uint8_t Flags = 0, StoreId St = NoStore);
   LocId newSink(const CallSite &C, SinkKind K, const std::string &Name);
   LocId contentOf(CallId C, int Slot);
   std::string leakText(const CallSite &C, int Slot, const Leak &L) const;
@@ -188,6 +194,8 @@ private:
   std::set<std::tuple<CallId, int, int, int, int>> Applied;
   std::map<std::pair<CallId, int>, LocId> Contents;
   std::vector<uint8_t> Unknown; // per call: counted as unknown
+  /// Per function: receivers of calls that take elements out.
+  std::vector<std::set<std::string>> Removed;
 };
 
 void CallSolver::indexCallees() {
@@ -221,9 +229,19 @@ void CallSolver::indexCallees() {
               Targets[C].end())
             Targets[C].push_back(F);
     }
-    if (Targets[C].empty() && !CS.ModelName.empty())
-      Model[C] = Models.lookup(CS.ModelName);
+    // A model states what the user (or the library) knows: it wins over a
+    // body the engine happens to see.
+    if (!CS.ModelName.empty())
+      Model[C] = Models.lookup(CS.ModelName,
+                               static_cast<int>(CS.Slots.size()) - 1);
+    if (Model[C])
+      Targets[C].clear();
   }
+  Removed.assign(G.numFuncs(), {});
+  for (CallId C = 0; C < G.numCalls(); ++C)
+    if (Model[C] && Model[C]->Removes && !G.call(C).ReceiverKey.empty() &&
+        G.call(C).Caller != NoFunc)
+      Removed[G.call(C).Caller].insert(G.call(C).ReceiverKey);
   StoresOf.assign(G.numFuncs(), {});
   for (LocId L = 0; L < G.numLocs(); ++L)
     if (G.loc(L).Kind == LocKind::Indirect && G.loc(L).Fn != NoFunc)
@@ -287,9 +305,10 @@ std::vector<std::vector<FuncId>> CallSolver::components() {
 }
 
 void CallSolver::addEdge(LocId Dst, LocId Src, int Derefs,
-                         std::vector<Note> Notes) {
+                         std::vector<Note> Notes, uint8_t Flags,
+                         StoreId St) {
   size_t Before = G.loc(Dst).In.size();
-  G.addEdge(Dst, Src, Derefs, 0, NoStore, std::move(Notes));
+  G.addEdge(Dst, Src, Derefs, Flags, St, std::move(Notes));
   if (G.loc(Dst).In.size() == Before)
     return;
   if (Out.size() < G.numLocs())
@@ -315,8 +334,9 @@ LocId CallSolver::contentOf(CallId C, int Slot) {
   const CallSite &CS = G.call(C);
   Location L;
   L.Kind = LocKind::Indirect;
-  L.Name = Slot == ThisSlot ? std::string("the object")
-                            : "*" + CS.SlotNames[Slot];
+  L.Name = Slot < static_cast<int>(CS.SlotTexts.size())
+               ? CS.SlotTexts[Slot]
+               : "*" + CS.SlotNames[Slot];
   L.Decl = CS.Where;
   L.Fn = CS.Caller;
   L.Scope = G.loc(CS.Slots[Slot]).Scope;
@@ -413,6 +433,11 @@ bool CallSolver::applyCall(CallId C) {
                                  L.Derefs);
       if (!Applied.insert(Key).second)
         continue;
+      // Inserted here and taken out here (a hand-off queue): optimistic.
+      if (L.Sink == LeakSink::Content && L.ContentSlot == ThisSlot &&
+          L.Kind == "container" && !CS.ReceiverKey.empty() &&
+          Removed[CS.Caller].count(CS.ReceiverKey))
+        continue;
       std::vector<Note> Notes{
           Note{CS.Where, "call", leakText(CS, static_cast<int>(S), L)}};
       if (!L.Kind.empty())
@@ -446,7 +471,11 @@ bool CallSolver::applyCall(CallId C) {
       }
       if (To == NoLoc)
         continue;
-      addEdge(To, From, L.Derefs, std::move(Notes));
+      // What a callee stores stays there as far as the caller knows; a
+      // result is a value inside the caller's expression.
+      addEdge(To, From, L.Derefs, std::move(Notes),
+              L.Sink == LeakSink::Content ? EdgeCallContent : 0,
+              L.Sink == LeakSink::Result ? NoStore : AlwaysHeld);
       Added = true;
     }
   }
@@ -480,7 +509,7 @@ void CallSolver::solveComponent(const std::vector<FuncId> &Fns) {
   }
 }
 
-void CallSolver::run() {
+void CallSolver::run(bool ApplyCalls) {
   markBugModeSinks(G);
   Out.assign(G.numLocs(), {});
   for (LocId D = 0; D < G.numLocs(); ++D)
@@ -488,8 +517,9 @@ void CallSolver::run() {
       Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
   indexCallees();
   Unknown.assign(G.numCalls(), 0);
-  for (const std::vector<FuncId> &Comp : components())
-    solveComponent(Comp);
+  if (ApplyCalls)
+    for (const std::vector<FuncId> &Comp : components())
+      solveComponent(Comp);
 
   // Stores outside any function (none today) and late edges: one last pass
   // over every store through a pointer.
@@ -519,8 +549,8 @@ void CallSolver::run() {
 } // namespace
 
 void solveCallsBugMode(Graph &G, const ModelSet &Models, UnknownCalls Policy,
-                       ProgramStats &Stats) {
-  CallSolver(G, Models, Policy, Stats).run();
+                       ProgramStats &Stats, bool ApplyCalls) {
+  CallSolver(G, Models, Policy, Stats).run(ApplyCalls);
 }
 
 } // namespace cxxescape

@@ -94,9 +94,8 @@ int parseSlot(const std::string &Key, bool AllowAny) {
   if (Key == "*" && AllowAny)
     return AnySlot;
   bool Digits = !Key.empty() && Key.size() <= 4 &&
-                std::all_of(Key.begin(), Key.end(), [](char C) {
-                  return C >= '0' && C <= '9';
-                });
+                std::all_of(Key.begin(), Key.end(),
+                            [](char C) { return C >= '0' && C <= '9'; });
   if (!Digits || (Key.size() > 1 && Key[0] == '0'))
     fail("unknown slot '" + Key + "' (use \"this\", \"0\", \"1\", ..." +
          std::string(AllowAny ? " or \"*\")" : ")"));
@@ -105,9 +104,9 @@ int parseSlot(const std::string &Key, bool AllowAny) {
 
 int parseLevel(const json &V, const std::string &What) {
   bool Ok = V.is_number_integer() &&
-            (V.is_number_unsigned() ? V.get<uint64_t>() <= MaxLevel
-                                    : V.get<int64_t>() >= 0 &&
-                                          V.get<int64_t>() <= MaxLevel);
+            (V.is_number_unsigned()
+                 ? V.get<uint64_t>() <= MaxLevel
+                 : V.get<int64_t>() >= 0 && V.get<int64_t>() <= MaxLevel);
   if (!Ok)
     fail("the level of " + What + " must be an integer from 0 to " +
          std::to_string(MaxLevel) + ", not " + V.dump());
@@ -119,14 +118,17 @@ std::string parseKind(const json &V) {
     fail("'kind' must be a string, not " + V.dump());
   std::string K = V.get<std::string>();
   if (K != "container" && K != "view" && K != "thread")
-    fail("unknown kind '" + K + "' (use \"container\", \"view\" or \"thread\")");
+    fail("unknown kind '" + K +
+         "' (use \"container\", \"view\" or \"thread\")");
   return K;
 }
 
 bool sinkNamed(const std::string &Name, LeakSink &S) {
   static const std::pair<const char *, LeakSink> Sinks[] = {
-      {"result", LeakSink::Result}, {"heap", LeakSink::Heap},
-      {"global", LeakSink::Global}, {"thread", LeakSink::Thread},
+      {"result", LeakSink::Result},
+      {"heap", LeakSink::Heap},
+      {"global", LeakSink::Global},
+      {"thread", LeakSink::Thread},
       {"throw", LeakSink::Throw}};
   for (const auto &[N, Sink] : Sinks)
     if (Name == N) {
@@ -178,7 +180,8 @@ SlotSummary parseSlotLeaks(const json &V, const std::string &SlotKey,
 ModelEntry parseEntry(const json &J) {
   if (!J.is_object())
     fail("an entry must be an object, not " + J.dump());
-  static const char *Known[] = {"names", "leaks", "kind", "params", "note"};
+  static const char *Known[] = {"names",  "leaks", "kind",
+                                "params", "note",  "removes"};
   for (auto It = J.begin(); It != J.end(); ++It)
     if (std::find(std::begin(Known), std::end(Known), It.key()) ==
         std::end(Known))
@@ -202,6 +205,11 @@ ModelEntry parseEntry(const json &J) {
     Kind = parseKind(*It);
   if (auto It = J.find("note"); It != J.end() && !It->is_string())
     fail("'note' must be a string");
+  if (auto It = J.find("removes"); It != J.end()) {
+    if (!It->is_boolean())
+      fail("'removes' must be true or false, not " + It->dump());
+    E.Removes = It->get<bool>();
+  }
   if (auto It = J.find("params"); It != J.end()) {
     if (!It->is_number_integer() || It->get<int64_t>() < 0 ||
         It->get<int64_t>() > 1000)
@@ -277,8 +285,8 @@ bool ModelSet::loadText(const std::string &Text, const std::string &Origin,
         return false;
       }
     } else if (It.key() != "functions") {
-      Error = Origin + ": unknown key '" + It.key() +
-              "' (use version, functions)";
+      Error =
+          Origin + ": unknown key '" + It.key() + "' (use version, functions)";
       return false;
     }
   }
@@ -344,8 +352,8 @@ void ModelSet::reindex() {
   Exact.clear();
   size_t Rank = 0;
   for (size_t File = FileStart.size(); File-- > 0;) {
-    size_t End = File + 1 < FileStart.size() ? FileStart[File + 1]
-                                             : Entries.size();
+    size_t End =
+        File + 1 < FileStart.size() ? FileStart[File + 1] : Entries.size();
     for (size_t I = FileStart[File]; I < End; ++I, ++Rank) {
       for (const std::string &Name : Entries[I].Names) {
         Compiled C{Rank, I, compileGlob(Name)};

@@ -1,0 +1,586 @@
+//===- Serialize.cpp - Graphs on disk -------------------------------------===//
+//
+// Every record of the IR lists its fields once, in a `fields` function that
+// both the writer and the reader walk: adding a field to a struct is one line
+// there (and, for an id, one line in validate()). A record is a CBOR array of
+// its fields in that order, not an object, and every string is an index into
+// one table of distinct strings: the names, notes and USRs repeat a lot.
+//
+// What is read is checked before anyone uses it: the header (version, layout,
+// payload size, checksum), the shape and type of every field, and that every
+// id points into its table, so a damaged file is an error message, never a
+// crash in the solver.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cxxescape/Serialize.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <concepts>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+#include <unistd.h>
+#include <unordered_map>
+
+#ifndef CXX_ESCAPE_VERSION
+#define CXX_ESCAPE_VERSION "0.0.0"
+#endif
+
+namespace cxxescape {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view Magic = "cxx-escape-ir";
+
+template <class T, class U>
+concept Is = std::same_as<std::remove_const_t<T>, U>;
+
+// The records, field by field. T is the struct or its const version.
+
+template <class V, Is<Pos> T> void fields(V &F, T &P) {
+  F(P.File), F(P.Line), F(P.Col);
+}
+
+template <class V, Is<Note> T> void fields(V &F, T &N) {
+  F(N.Where), F(N.Why), F(N.Text);
+}
+
+template <class V, Is<Edge> T> void fields(V &F, T &E) {
+  F(E.Src), F(E.Derefs), F(E.Flags), F(E.Store), F(E.Read), F(E.FieldW),
+      F(E.FieldR), F(E.Notes);
+}
+
+template <class V, Is<Leaks> T> void fields(V &F, T &L) {
+  F(L.Heap), F(L.Result);
+}
+
+template <class V, Is<Leak> T> void fields(V &F, T &L) {
+  F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where);
+}
+
+template <class V, Is<SlotSummary> T> void fields(V &F, T &S) {
+  F(S.Leaks);
+}
+
+template <class V, Is<FunctionSummary> T> void fields(V &F, T &S) {
+  F(S.Slots);
+}
+
+template <class V, Is<Location> T> void fields(V &F, T &L) {
+  // Not the solver's scratch (Derefs, WalkGen, ...): a fresh solve sets it.
+  F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
+      F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
+      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks);
+}
+
+template <class V, Is<Scope> T> void fields(V &F, T &S) {
+  F(S.Parent), F(S.Fn), F(S.Depth), F(S.LoopDepth), F(S.FullExpr);
+}
+
+template <class V, Is<Function> T> void fields(V &F, T &Fn) {
+  F(Fn.Name), F(Fn.Parent), F(Fn.BodyScope), F(Fn.Result), F(Fn.This),
+      F(Fn.Params), F(Fn.Where), F(Fn.IsLambda), F(Fn.ReturnsRef), F(Fn.Usr),
+      F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary);
+}
+
+template <class V, Is<CallSite> T> void fields(V &F, T &C) {
+  F(C.Caller), F(C.Callee), F(C.ModelName), F(C.Display), F(C.Where),
+      F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots),
+      F(C.SlotNames), F(C.Result), F(C.Declared), F(C.NoEscape);
+}
+
+template <class V, Is<Store> T> void fields(V &F, T &S) {
+  F(S.Conservative), F(S.Fn), F(S.OutlivesFunction), F(S.Survives),
+      F(S.TracksReads), F(S.Reads);
+}
+
+/// The largest value of each enum, so a stray number is caught on reading.
+constexpr uint64_t enumMax(LocKind) { return uint64_t(LocKind::Sink); }
+constexpr uint64_t enumMax(SinkKind) { return uint64_t(SinkKind::Member); }
+constexpr uint64_t enumMax(LeakSink) { return uint64_t(LeakSink::Content); }
+
+} // namespace
+
+/// Graph's private tables, for the writer, the reader and the checks.
+struct GraphAccess {
+  template <class V, class G> static void fields(V &F, G &Gr) {
+    F(Gr.MainFile), F(Gr.Files), F(Gr.Locs), F(Gr.Scopes), F(Gr.Funcs),
+        F(Gr.Stores), F(Gr.Calls), F(Gr.HeapLoc), F(Gr.NextRead),
+        F(Gr.ReadFns);
+  }
+  /// FileIndex is derived from Files, not stored.
+  static void rebuildIndex(Graph &G) {
+    G.FileIndex.clear();
+    for (FileId I = 0; I < G.Files.size(); ++I)
+      G.FileIndex.emplace(G.Files[I], I);
+  }
+  static std::string validate(const Graph &G);
+};
+
+namespace {
+
+template <class V, Is<Graph> T> void fields(V &F, T &G) {
+  GraphAccess::fields(F, G);
+}
+
+struct Counter {
+  size_t N = 0;
+  template <class T> void operator()(const T &) { ++N; }
+};
+
+/// A struct with a `fields` function: written as an array of its fields.
+template <class T>
+concept Record = requires(Counter &C, T &X) { fields(C, X); };
+
+/// Fields per record type, for the layout signature and the reader's checks.
+template <class T> size_t fieldCount() {
+  static const size_t N = [] {
+    T X{};
+    Counter C;
+    fields(C, X);
+    return C.N;
+  }();
+  return N;
+}
+
+/// One number per record type: a file written by a build with other records
+/// has another signature and is refused up front.
+std::string layoutSignature() {
+  size_t Counts[] = {
+      fieldCount<Pos>(),         fieldCount<Note>(),
+      fieldCount<Edge>(),        fieldCount<Leaks>(),
+      fieldCount<Leak>(),        fieldCount<SlotSummary>(),
+      fieldCount<FunctionSummary>(), fieldCount<Location>(),
+      fieldCount<Scope>(),       fieldCount<Function>(),
+      fieldCount<CallSite>(),    fieldCount<Store>(),
+      fieldCount<Graph>()};
+  std::string S;
+  for (size_t C : Counts)
+    S += (S.empty() ? "" : ".") + std::to_string(C);
+  return S;
+}
+
+class StringTable {
+public:
+  uint32_t id(const std::string &S) {
+    auto [It, New] = Index.try_emplace(S, static_cast<uint32_t>(List.size()));
+    if (New)
+      List.push_back(S);
+    return It->second;
+  }
+  json take() { return json(std::move(List)); }
+
+private:
+  std::unordered_map<std::string, uint32_t> Index;
+  std::vector<std::string> List;
+};
+
+class Writer {
+public:
+  Writer(StringTable &Strings) : Strings(Strings), Out(json::array()) {}
+
+  void operator()(const std::string &S) { Out.push_back(Strings.id(S)); }
+  void operator()(bool B) { Out.push_back(B); }
+  template <std::integral T> void operator()(T V) { Out.push_back(V); }
+  template <class T>
+    requires std::is_enum_v<T>
+  void operator()(T V) {
+    Out.push_back(static_cast<uint64_t>(V));
+  }
+  template <class T, size_t N> void operator()(const T (&A)[N]) {
+    Writer Sub(Strings);
+    for (const T &E : A)
+      Sub(E);
+    Out.push_back(std::move(Sub.Out));
+  }
+  template <class T> void operator()(const std::vector<T> &V) {
+    Writer Sub(Strings);
+    Sub.Out.get_ref<json::array_t &>().reserve(V.size());
+    for (const T &E : V)
+      Sub(E);
+    Out.push_back(std::move(Sub.Out));
+  }
+  template <Record T> void operator()(const T &R) {
+    Writer Sub(Strings);
+    fields(Sub, R);
+    Out.push_back(std::move(Sub.Out));
+  }
+
+  json &result() { return Out; }
+
+private:
+  StringTable &Strings;
+  json Out;
+};
+
+struct ReadError {
+  std::string Where, What;
+};
+
+class Reader {
+public:
+  Reader(const json &Arr, const std::vector<std::string> &Strings)
+      : Arr(Arr), Strings(Strings) {}
+
+  void operator()(std::string &S) {
+    uint32_t I;
+    (*this)(I);
+    if (I >= Strings.size())
+      fail("string " + std::to_string(I) + " is not in the table");
+    S = Strings[I];
+  }
+  void operator()(bool &B) {
+    const json &J = next();
+    if (!J.is_boolean())
+      fail("expected a boolean");
+    B = J.get<bool>();
+  }
+  template <std::integral T> void operator()(T &V) {
+    const json &J = next();
+    if (J.is_number_unsigned()) {
+      uint64_t U = J.get<uint64_t>();
+      if (U > static_cast<uint64_t>(std::numeric_limits<T>::max()))
+        fail("number " + std::to_string(U) + " out of range");
+      V = static_cast<T>(U);
+    } else if (J.is_number_integer()) {
+      int64_t S = J.get<int64_t>();
+      if (S < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+          (S > 0 && static_cast<uint64_t>(S) >
+                        static_cast<uint64_t>(std::numeric_limits<T>::max())))
+        fail("number " + std::to_string(S) + " out of range");
+      V = static_cast<T>(S);
+    } else {
+      fail("expected an integer");
+    }
+  }
+  template <class T>
+    requires std::is_enum_v<T>
+  void operator()(T &V) {
+    uint64_t U;
+    (*this)(U);
+    if (U > enumMax(T{}))
+      fail("enumerator " + std::to_string(U) + " out of range");
+    V = static_cast<T>(U);
+  }
+  template <class T, size_t N> void operator()(T (&A)[N]) {
+    Reader Sub(array(N), Strings);
+    for (size_t I = 0; I < N; ++I)
+      Sub.element(I, A[I]);
+  }
+  template <class T> void operator()(std::vector<T> &V) {
+    const json &J = array(SIZE_MAX);
+    Reader Sub(J, Strings);
+    V.clear();
+    V.resize(J.size());
+    for (size_t I = 0; I < V.size(); ++I)
+      Sub.element(I, V[I]);
+  }
+  template <Record T> void operator()(T &R) {
+    Reader Sub(array(fieldCount<T>()), Strings);
+    try {
+      fields(Sub, R);
+    } catch (ReadError &E) {
+      E.Where = "." + std::to_string(Sub.Next - 1) + E.Where;
+      throw;
+    }
+  }
+  void skip() { next(); }
+
+private:
+  const json &Arr;
+  const std::vector<std::string> &Strings;
+  size_t Next = 0;
+
+  [[noreturn]] void fail(std::string What) {
+    throw ReadError{"", std::move(What)};
+  }
+  const json &next() {
+    if (Next >= Arr.size())
+      fail("record too short");
+    return Arr[Next++];
+  }
+  const json &array(size_t Size) {
+    const json &J = next();
+    if (!J.is_array())
+      fail("expected an array");
+    if (Size != SIZE_MAX && J.size() != Size)
+      fail("expected " + std::to_string(Size) + " fields, found " +
+           std::to_string(J.size()));
+    return J;
+  }
+  /// Reads element I, naming it in the error path.
+  template <class T> void element(size_t I, T &X) {
+    try {
+      (*this)(X);
+    } catch (ReadError &E) {
+      E.Where = "[" + std::to_string(I) + "]" + E.Where;
+      throw;
+    }
+  }
+};
+
+/// FNV-1a, 64 bits: cheap, and enough to tell a damaged payload.
+uint64_t checksum(std::string_view Bytes) {
+  uint64_t H = 1469598103934665603ull;
+  for (unsigned char C : Bytes) {
+    H ^= C;
+    H *= 1099511628211ull;
+  }
+  return H;
+}
+
+std::string hex(uint64_t V) {
+  char Buf[17];
+  std::snprintf(Buf, sizeof(Buf), "%016llx",
+                static_cast<unsigned long long>(V));
+  return Buf;
+}
+
+const char *const SectionNames[] = {"main file", "files",  "locations",
+                                    "scopes",    "functions", "stores",
+                                    "calls",     "heap",   "reads",
+                                    "read functions"};
+
+/// Parent(I) is an index below N or a sentinel at or above it. True if no
+/// chain of parents loops; each node is visited once.
+template <class ParentFn> bool acyclic(size_t N, ParentFn Parent) {
+  enum : uint8_t { Unseen, OnPath, Done };
+  std::vector<uint8_t> State(N, Unseen);
+  std::vector<size_t> Path;
+  for (size_t Start = 0; Start < N; ++Start) {
+    size_t I = Start;
+    while (I < N && State[I] == Unseen) {
+      State[I] = OnPath;
+      Path.push_back(I);
+      I = Parent(I);
+    }
+    if (I < N && State[I] == OnPath)
+      return false;
+    for (size_t J : Path)
+      State[J] = Done;
+    Path.clear();
+  }
+  return true;
+}
+
+} // namespace
+
+std::string GraphAccess::validate(const Graph &G) {
+  size_t NF = G.Funcs.size(), NL = G.Locs.size(), NS = G.Scopes.size(),
+         NSt = G.Stores.size(), NFiles = G.Files.size();
+  std::string Err;
+  auto Bad = [&](const std::string &What, uint64_t Id) {
+    if (Err.empty())
+      Err = What + " " + std::to_string(Id) + " is out of range";
+    return false;
+  };
+  auto Fn = [&](FuncId F) { return F == NoFunc || F < NF || Bad("function", F); };
+  auto Loc = [&](LocId L) { return L == NoLoc || L < NL || Bad("location", L); };
+  auto Sc = [&](ScopeId S) { return S == NoScope || S < NS || Bad("scope", S); };
+  auto St = [&](StoreId S) { return S < NSt || Bad("store", S); };
+  auto Rd = [&](uint32_t R) { return R < G.NextRead || Bad("read", R); };
+  auto P = [&](const Pos &X) { return X.File < NFiles || Bad("file", X.File); };
+
+  if (NFiles == 0 || NSt < 2 || G.HeapLoc >= NL || G.NextRead == 0 ||
+      G.ReadFns.size() != G.NextRead)
+    return "the fixed entries (file 0, stores 0 and 1, heap, reads) are "
+           "missing";
+  for (const Location &L : G.Locs) {
+    Fn(L.Fn), Sc(L.Scope), Loc(L.PtrOf), Loc(L.Via), St(L.EntryStore),
+        P(L.Decl);
+    for (const Edge &E : L.In) {
+      if (E.Src == NoLoc)
+        Bad("location", E.Src);
+      Loc(E.Src), St(E.Store), Rd(E.Read);
+      for (const Note &N : E.Notes)
+        P(N.Where);
+    }
+  }
+  for (const Scope &S : G.Scopes)
+    Fn(S.Fn), Sc(S.Parent);
+  for (const Function &F : G.Funcs) {
+    Fn(F.Parent), Sc(F.BodyScope), Loc(F.Result), Loc(F.This), P(F.Where);
+    for (LocId L : F.Params)
+      Loc(L);
+  }
+  if (!Err.empty())
+    return Err;
+  // The solver walks parent chains to their end: they must have one.
+  if (!acyclic(NS, [&](size_t I) { return G.Scopes[I].Parent; }))
+    return "the parent scopes form a cycle";
+  if (!acyclic(NF, [&](size_t I) { return G.Funcs[I].Parent; }))
+    return "the parent functions form a cycle";
+  for (const Store &S : G.Stores) {
+    Fn(S.Fn);
+    for (LocId L : S.Survives)
+      Loc(L);
+    for (uint32_t R : S.Reads)
+      Rd(R);
+  }
+  for (const CallSite &C : G.Calls) {
+    Fn(C.Caller), Loc(C.Result), P(C.Where);
+    for (LocId L : C.Slots)
+      Loc(L);
+  }
+  for (FuncId F : G.ReadFns)
+    Fn(F);
+  return Err;
+}
+
+const char *irToolVersion() { return CXX_ESCAPE_VERSION; }
+
+std::string serializeGraph(const Graph &G) {
+  StringTable Strings;
+  Writer W(Strings);
+  W(G);
+  json Payload = json::array();
+  Payload.push_back(Strings.take());
+  Payload.push_back(std::move(W.result()[0]));
+  std::string Body;
+  json::to_cbor(Payload, Body);
+  std::ostringstream Header;
+  Header << Magic << ' ' << IRFormatVersion << ' ' << irToolVersion() << ' '
+         << layoutSignature() << ' ' << Body.size() << ' '
+         << hex(checksum(Body)) << '\n';
+  return Header.str() + Body;
+}
+
+bool deserializeGraph(std::string_view Bytes, Graph &G, std::string &Error) {
+  size_t EOL = Bytes.find('\n');
+  std::string_view Line =
+      Bytes.substr(0, EOL == std::string_view::npos ? 0 : EOL);
+  if (Line.substr(0, Magic.size()) != Magic ||
+      (Line.size() > Magic.size() && Line[Magic.size()] != ' ')) {
+    Error = "not a cxx-escape IR file";
+    return false;
+  }
+  std::istringstream Fields{std::string(Line.substr(Magic.size()))};
+  std::string Format, Tool, Layout, Size, Sum;
+  Fields >> Format >> Tool >> Layout >> Size >> Sum;
+  if (Format != std::to_string(IRFormatVersion)) {
+    Error = "IR format version " + (Format.empty() ? "?" : Format) +
+            ", this cxx-escape reads version " +
+            std::to_string(IRFormatVersion) + "; lower the sources again";
+    return false;
+  }
+  if (Tool != irToolVersion()) {
+    Error = "written by cxx-escape " + Tool + ", this is " + irToolVersion() +
+            "; lower the sources again";
+    return false;
+  }
+  if (Layout != layoutSignature()) {
+    Error = "IR record layout " + Layout + " differs from this build's (" +
+            layoutSignature() + "); lower the sources again";
+    return false;
+  }
+  std::string_view Body = Bytes.substr(EOL + 1);
+  if (Size != std::to_string(Body.size())) {
+    Error = "truncated or damaged: " + std::to_string(Body.size()) +
+            " payload bytes, the header says " + Size;
+    return false;
+  }
+  if (Sum != hex(checksum(Body))) {
+    Error = "checksum mismatch: the file is damaged";
+    return false;
+  }
+
+  json Payload = json::from_cbor(Body.begin(), Body.end(), /*strict=*/true,
+                                 /*allow_exceptions=*/false);
+  if (Payload.is_discarded() || !Payload.is_array() || Payload.size() != 2 ||
+      !Payload[0].is_array()) {
+    Error = "malformed IR payload";
+    return false;
+  }
+  std::vector<std::string> Strings;
+  Strings.reserve(Payload[0].size());
+  for (const json &S : Payload[0]) {
+    if (!S.is_string()) {
+      Error = "malformed IR string table";
+      return false;
+    }
+    Strings.push_back(S.get<std::string>());
+  }
+  G = Graph();
+  try {
+    Reader R(Payload, Strings);
+    R.skip(); // the string table, read above
+    R(G);
+  } catch (ReadError &E) {
+    // The path starts with the graph's field: name the section.
+    std::string Where = E.Where;
+    if (Where.rfind(".", 0) == 0) {
+      size_t End = Where.find_first_of(".[", 1);
+      unsigned Section = std::stoul(Where.substr(1, End - 1));
+      if (Section < std::size(SectionNames))
+        Where = SectionNames[Section] +
+                (End == std::string::npos ? "" : Where.substr(End));
+    }
+    Error = "malformed IR at " + (Where.empty() ? "top" : Where) + ": " +
+            E.What;
+    return false;
+  } catch (json::exception &E) {
+    Error = std::string("malformed IR: ") + E.what();
+    return false;
+  }
+  GraphAccess::rebuildIndex(G);
+  std::string Invalid = GraphAccess::validate(G);
+  if (!Invalid.empty()) {
+    Error = "invalid IR: " + Invalid;
+    return false;
+  }
+  return true;
+}
+
+bool writeGraphFile(const Graph &G, const std::string &Path,
+                    std::string &Error) {
+  std::string Bytes = serializeGraph(G);
+  // A unique temporary per process and call; rename is atomic.
+  static std::atomic<unsigned> Counter{0};
+  std::string Tmp = Path + ".tmp" + std::to_string(::getpid()) + "." +
+                    std::to_string(Counter++);
+  {
+    std::ofstream Out(Tmp, std::ios::binary | std::ios::trunc);
+    Out.write(Bytes.data(), static_cast<std::streamsize>(Bytes.size()));
+    Out.close();
+    if (!Out) {
+      std::remove(Tmp.c_str());
+      Error = Path + ": cannot write the IR file";
+      return false;
+    }
+  }
+  if (std::rename(Tmp.c_str(), Path.c_str()) != 0) {
+    std::remove(Tmp.c_str());
+    Error = Path + ": cannot write the IR file";
+    return false;
+  }
+  return true;
+}
+
+bool readGraphFile(const std::string &Path, Graph &G, std::string &Error) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) {
+    Error = Path + ": cannot read the IR file";
+    return false;
+  }
+  std::string Bytes((std::istreambuf_iterator<char>(In)),
+                    std::istreambuf_iterator<char>());
+  if (In.bad()) {
+    Error = Path + ": cannot read the IR file";
+    return false;
+  }
+  if (!deserializeGraph(Bytes, G, Error)) {
+    Error = Path + ": " + Error;
+    return false;
+  }
+  return true;
+}
+
+} // namespace cxxescape

@@ -1,0 +1,133 @@
+//===- SummaryTest.cpp - Leak encoding, computed summaries, SCC solving ---===//
+
+#include "cxxescape/Engine.h"
+#include "cxxescape/Interprocedural.h"
+#include "cxxescape/Summary.h"
+
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <gtest/gtest.h>
+
+using namespace cxxescape;
+
+namespace {
+
+TEST(LeakEncoding, AddKeepsTheMinimumPerTarget) {
+  SlotSummary S;
+  EXPECT_TRUE(S.add({LeakSink::Result, 2, -1, "", ""}));
+  EXPECT_TRUE(S.add({LeakSink::Result, 0, -1, "", ""}));
+  EXPECT_FALSE(S.add({LeakSink::Result, 1, -1, "", ""}));
+  EXPECT_TRUE(S.add({LeakSink::Content, 1, 0, "", ""}));
+  EXPECT_TRUE(S.add({LeakSink::Content, 1, 2, "", ""})); // another slot
+  ASSERT_EQ(S.Leaks.size(), 3u);
+  EXPECT_EQ(S.find(LeakSink::Result)->Derefs, 0);
+  EXPECT_EQ(S.find(LeakSink::Content, 2)->Derefs, 1);
+  EXPECT_EQ(S.find(LeakSink::Heap), nullptr);
+}
+
+TEST(LeakEncoding, MergeReportsChangeAndDescribeReadsLikeGo) {
+  FunctionSummary A, B;
+  B.slot(1).add({LeakSink::Content, 0, ThisSlot, "container", ""});
+  EXPECT_TRUE(A.merge(B));
+  EXPECT_FALSE(A.merge(B));
+  EXPECT_FALSE(A.empty());
+  EXPECT_EQ(describeLeak(A.Slots[1].Leaks[0], {"this", "p"}),
+            "content of this level=0 (container)");
+  EXPECT_EQ(describeLeak({LeakSink::Result, 1, -1, "", ""}, {}),
+            "result level=1");
+  EXPECT_EQ(describeLeak({LeakSink::Content, 0, 1, "", ""}, {"this", "out"}),
+            "content of out level=0");
+}
+
+class ComputedSummaryTest : public ::testing::Test {
+protected:
+  std::unique_ptr<clang::ASTUnit> AST;
+  Graph G;
+  ProgramStats Stats;
+
+  void solve(const std::string &Code) {
+    AST = clang::tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20", "-w"},
+                                                   "input.cpp");
+    ASSERT_TRUE(AST);
+    G = lowerUnit(AST->getASTContext());
+    ModelSet None;
+    solveCallsBugMode(G, None, UnknownCalls::Ignore, Stats);
+  }
+  const FunctionSummary &summary(const std::string &Name) {
+    for (FuncId F = 0; F < G.numFuncs(); ++F)
+      if (G.func(F).Name == Name)
+        return G.func(F).Summary;
+    ADD_FAILURE() << "no function " << Name;
+    static FunctionSummary Empty;
+    return Empty;
+  }
+  /// The derefs of slot's flow to the target, or -1.
+  int level(const std::string &Fn, int Slot, LeakSink S, int Content = -1) {
+    const SlotSummary *SS = summary(Fn).slotOrNull(Slot);
+    const Leak *L = SS ? SS->find(S, Content) : nullptr;
+    return L ? L->Derefs : -1;
+  }
+};
+
+TEST_F(ComputedSummaryTest, ResultLevelsCountDereferences) {
+  solve("int *id(int *p) { return p; }"
+        "int *load(int **pp) { return *pp; }"
+        "int &ref(int &r) { return r; }"
+        "int val(int *p) { return *p; }");
+  EXPECT_EQ(level("id", 1, LeakSink::Result), 0);
+  EXPECT_EQ(level("load", 1, LeakSink::Result), 1);
+  EXPECT_EQ(level("ref", 1, LeakSink::Result), 0);
+  // Types prune the graph (Go's rule too): a returned int holds no address.
+  EXPECT_EQ(level("val", 1, LeakSink::Result), -1);
+}
+
+TEST_F(ComputedSummaryTest, GlobalsAndContentOfOtherParameters) {
+  solve("int *g;"
+        "void setGlobal(int *p) { g = p; }"
+        "void out(int **o, int *v) { *o = v; }"
+        "struct S { int *m; S(int *q) : m(q) {} void set(int *q) { m = q; } };"
+        "void cleared(int *p) { g = p; g = nullptr; }");
+  EXPECT_EQ(level("setGlobal", 1, LeakSink::Global), 0);
+  EXPECT_EQ(level("out", 2, LeakSink::Content, 1), 0);
+  EXPECT_EQ(level("out", 1, LeakSink::Global), -1);
+  EXPECT_EQ(level("S::S", 1, LeakSink::Content, ThisSlot), 0);
+  EXPECT_EQ(level("S::set", 1, LeakSink::Content, ThisSlot), 0);
+  // Overwritten before the function returns: no leak.
+  EXPECT_EQ(level("cleared", 1, LeakSink::Global), -1);
+}
+
+TEST_F(ComputedSummaryTest, SummariesComposeBottomUp) {
+  solve("int *g;"
+        "int *id(int *p) { return p; }"
+        "int *twice(int *p) { return id(id(p)); }"
+        "void store(int *p) { g = twice(p); }"
+        "struct Box { int *v; };"
+        "void fill(Box *b, int *p) { b->v = id(p); }");
+  EXPECT_EQ(level("twice", 1, LeakSink::Result), 0);
+  EXPECT_EQ(level("store", 1, LeakSink::Global), 0);
+  EXPECT_EQ(level("fill", 2, LeakSink::Content, 1), 0);
+}
+
+TEST_F(ComputedSummaryTest, MutualRecursionIsSolvedTogether) {
+  solve("int *g;"
+        "void b(int *p, int n);"
+        "void a(int *p, int n) { if (n) b(p, n - 1); }"
+        "void b(int *p, int n) { if (n) a(p, n - 1); else g = p; }"
+        "int *r(int *p, int n) { return n ? r(p, n - 1) : p; }");
+  EXPECT_EQ(level("a", 1, LeakSink::Global), 0);
+  EXPECT_EQ(level("b", 1, LeakSink::Global), 0);
+  EXPECT_EQ(level("r", 1, LeakSink::Result), 0);
+}
+
+TEST_F(ComputedSummaryTest, CallsAreCounted) {
+  solve("void ext(int *);"
+        "int *id(int *p) { return p; }"
+        "void f() { int x; ext(&x); id(&x); }");
+  EXPECT_EQ(Stats.CallsBySummary, 1u);
+  EXPECT_EQ(Stats.CallsUnknown, 1u);
+  ASSERT_EQ(Stats.UnknownCallees.size(), 1u);
+  EXPECT_EQ(Stats.UnknownCallees[0], "ext");
+}
+
+} // namespace
