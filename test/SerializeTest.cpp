@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "cxxescape/Engine.h"
 #include "cxxescape/Serialize.h"
+#include "cxxescape/Engine.h"
 
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
@@ -270,7 +270,7 @@ TEST(SerializeTest, EmptyGraph) {
   expectSame(G, roundTrip(G));
 }
 
-class LoweredTest : public ::testing::Test {
+class SerializeLoweredTest : public ::testing::Test {
 protected:
   std::vector<std::unique_ptr<clang::ASTUnit>> ASTs;
 
@@ -305,11 +305,15 @@ const char *const Code = R"(
   int &viaRef(int &r) { return r; }
   int *caller() { int w = 0; return &viaRef(w); }
   auto lam() { int c = 1; return [&c] { return c; }; }
-  void loop() { int *p = nullptr; for (int i = 0; i < 3; ++i) { int t = i; p = &t; } (void)p; }
+  void loop() {
+    int *p = nullptr;
+    for (int i = 0; i < 3; ++i) { int t = i; p = &t; }
+    (void)p;
+  }
   void thrower() { int e = 0; throw &e; }
 )";
 
-TEST_F(LoweredTest, RealCodeRoundTripsAndAnalysesTheSame) {
+TEST_F(SerializeLoweredTest, RealCodeRoundTripsAndAnalysesTheSame) {
   Graph G = lower(Code, "/src/input.cpp");
   ASSERT_GT(G.numLocs(), 20u);
   ASSERT_GT(G.numCalls(), 0u);
@@ -325,16 +329,16 @@ TEST_F(LoweredTest, RealCodeRoundTripsAndAnalysesTheSame) {
   EXPECT_EQ(verdicts(Back), Want);
 }
 
-TEST_F(LoweredTest, LoweringTwiceGivesTheSameBytes) {
+TEST_F(SerializeLoweredTest, LoweringTwiceGivesTheSameBytes) {
   EXPECT_EQ(serializeGraph(lower(Code, "/src/a.cpp")),
             serializeGraph(lower(Code, "/src/a.cpp")));
 }
 
-TEST_F(LoweredTest, LinkingLoadedUnitsIsLinkingTheOriginals) {
+TEST_F(SerializeLoweredTest, LinkingLoadedUnitsIsLinkingTheOriginals) {
   const char *Header = "inline int *shared() { int s = 0; return &s; }\n";
-  Graph A = lower(std::string(Header) +
-                      "int *g; void a() { int l = 0; g = &l; }",
-                  "/src/a.cpp");
+  Graph A =
+      lower(std::string(Header) + "int *g; void a() { int l = 0; g = &l; }",
+            "/src/a.cpp");
   Graph B = lower(std::string(Header) + "int *b() { int m = 0; return &m; }",
                   "/src/b.cpp");
   std::vector<std::string> Want = verdicts(linkProgram({A, B}));
@@ -345,7 +349,7 @@ TEST_F(LoweredTest, LinkingLoadedUnitsIsLinkingTheOriginals) {
   EXPECT_GE(Want.size(), 3u);
 }
 
-TEST_F(LoweredTest, FilesOnDisk) {
+TEST_F(SerializeLoweredTest, FilesOnDisk) {
   Graph G = lower(Code, "/src/input.cpp");
   std::string Path = ::testing::TempDir() + "serialize-test.cxxir";
   std::string Error;
@@ -433,8 +437,7 @@ TEST(SerializeErrorTest, OtherVersions) {
   Format.Header[1] = "999";
   EXPECT_EQ(errorOf(join(Format)),
             "IR format version 999, this cxx-escape reads version " +
-                std::to_string(IRFormatVersion) +
-                "; lower the sources again");
+                std::to_string(IRFormatVersion) + "; lower the sources again");
   Split Tool = S;
   Tool.Header[2] = "9.9.9";
   EXPECT_EQ(errorOf(join(Tool)), std::string("written by cxx-escape 9.9.9, "
@@ -468,6 +471,7 @@ TEST(SerializeErrorTest, TruncatedAndDamaged) {
 TEST(SerializeErrorTest, WrongShapesAndIds) {
   Graph G = handBuilt();
   // payload = [strings, graph]; graph = [main, files, locations, ...].
+  // A uint32_t is stored plus one: 78 is function 77.
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = "x"; })),
             "malformed IR at locations[3].2: expected an integer");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][0] = 99; })),
@@ -477,19 +481,19 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = 100000; })),
             "malformed IR at locations[3].2: string 100000 is not in the "
             "table");
-  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][4] = 77; })),
+  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][4] = 78; })),
             "invalid IR: function 77 is out of range");
-  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][4][10][0][0] = 500; })),
+  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][4][10][0][0] = 501; })),
             "invalid IR: location 500 is out of range");
-  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][6][0][4][0] = 9; })),
+  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][6][0][4][0] = 10; })),
             "invalid IR: file 9 is out of range");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][9].erase(0); })),
             "invalid IR: the fixed entries (file 0, stores 0 and 1, heap, "
             "reads) are missing");
   // A function that is its own ancestor would hang the solver.
-  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0][1] = 1; })),
+  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0][1] = 2; })),
             "invalid IR: the parent functions form a cycle");
-  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][3][0][0] = 2; })),
+  EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][3][0][0] = 3; })),
             "invalid IR: the parent scopes form a cycle");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1] = 5; })),
             "malformed IR at top: expected an array");

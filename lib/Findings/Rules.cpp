@@ -112,6 +112,80 @@ const std::vector<RuleInfo> &allRules() {
        "copy it points to is destroyed while the stack unwinds, before a "
        "handler in a caller runs. Reading through the pointer in the "
        "handler is undefined behaviour (use-after-return, CWE-825)."},
+      {"escape-container",
+       "the address of a local object is inserted into a container that "
+       "outlives it",
+       "The address of an automatic object (a local variable, a by-value "
+       "parameter, a local array), or a lambda that captures one by "
+       "reference, is put into a standard container (`push_back`, "
+       "`emplace_back`, `push_front`, `insert`, `emplace`, `try_emplace`, "
+       "the key of a map's `operator[]`, an initializer list, or a "
+       "function of the program that does one of these) and the container "
+       "outlives the object: it is returned by value, it is a member of "
+       "`*this`, a global or `static`, a container the caller passed in, "
+       "or a variable of an enclosing scope. The container keeps only the "
+       "address: once the object is destroyed the element dangles, and "
+       "the code that later walks the container has undefined behaviour "
+       "(use-after-return or use-after-scope, CWE-825). The rule needs "
+       "the interprocedural analysis (`--interprocedural`, or "
+       "`interprocedural: true` in the configuration file), which is off "
+       "by default."},
+      {"escape-thread",
+       "the address of a local object is handed to a thread that may "
+       "outlive it",
+       "The address of an automatic object, or a lambda that captures one "
+       "by reference or holds a pointer to it, is handed to another "
+       "thread that may still run after the object is destroyed: the task "
+       "of a `std::async` whose `std::future` is returned, or stored in a "
+       "member of `*this`, a global, an out-parameter, a container or a "
+       "variable of an enclosing scope; a `std::thread` that is detached "
+       "or kept beyond the object's scope; the argument of a "
+       "`pthread_create` whose thread is detached. The other thread reads "
+       "or writes the object after the function has returned or the block "
+       "has ended: a data race with the object's destruction and "
+       "undefined behaviour (use-after-return, CWE-825). A thread that is "
+       "joined while the object is alive (`t.join()`, a `std::jthread` "
+       "destroyed in the object's scope, a future whose `get()` is called "
+       "there) is safe. The rule needs the interprocedural analysis "
+       "(`--interprocedural`, or `interprocedural: true` in the "
+       "configuration file), which is off by default."},
+      {"escape-view",
+       "a view into a local object outlives it",
+       "A pointer, reference, iterator or view into the storage of an "
+       "automatic object that owns it (a `std::string`, `std::vector`, "
+       "`std::array`, `std::deque`, `std::optional`, a map or set, a "
+       "local array) outlives the owner: the result of `data()`, "
+       "`c_str()`, `begin()`, `find()`, `front()`, `operator[]` or `*` on "
+       "the owner, a `std::string_view` or `std::span` made from it, or "
+       "the result of a function whose parameter is "
+       "`[[clang::lifetimebound]]`, is returned, stored in a member of "
+       "`*this`, a global or `static`, an out-parameter, or a variable of "
+       "an enclosing scope that is read after the owner's scope ends. The "
+       "owner's storage ends with it (the destructor of a string or "
+       "vector frees its buffer), so the view dangles and reading through "
+       "it is undefined behaviour (use-after-return or use-after-scope, "
+       "CWE-825). A view of a temporary owner (`std::string_view sv = "
+       "make_name();`) is reported by `escape-temporary`. The rule needs "
+       "the interprocedural analysis (`--interprocedural`, or "
+       "`interprocedural: true` in the configuration file), which is off "
+       "by default."},
+      {"escape-unknown-call",
+       "the address of a local object is passed to a function that is not "
+       "analysed",
+       "Only with `--unknown-calls=escape` (or `unknown-calls: escape` in "
+       "the configuration file), which also turns on the interprocedural "
+       "analysis: the address of an automatic object is passed to a "
+       "function the analysis knows nothing about, one with no body in "
+       "the analysed code, no library model and no "
+       "`[[clang::lifetimebound]]` or `[[clang::noescape]]` parameter, or "
+       "called through a function pointer. The object a member function "
+       "is called on counts as an argument. This is Go's rule for a "
+       "function without a body: it may keep its arguments anywhere, so "
+       "they escape. If the callee does keep the address, it dangles once "
+       "the object is destroyed, and the next use is undefined behaviour "
+       "(use-after-return, CWE-825). With the default, "
+       "`--unknown-calls=ignore`, such a call is taken to keep nothing "
+       "and the rule reports nothing."},
   };
   return Rules;
 }

@@ -2,9 +2,11 @@
 //
 // Every record of the IR lists its fields once, in a `fields` function that
 // both the writer and the reader walk: adding a field to a struct is one line
-// there (and, for an id, one line in validate()). A record is a CBOR array of
+// there (and, for an id, one line in Validate.cpp). A record is a CBOR array of
 // its fields in that order, not an object, and every string is an index into
 // one table of distinct strings: the names, notes and USRs repeat a lot.
+// Every uint32_t is stored plus one (modulo 2^32), so that the ~0u of NoLoc,
+// NoFunc and NoScope, frequent in locations and calls, takes one byte.
 //
 // What is read is checked before anyone uses it: the header (version, layout,
 // payload size, checksum), the shape and type of every field, and that every
@@ -14,6 +16,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "cxxescape/Serialize.h"
+
+#include "GraphAccess.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,9 +70,7 @@ template <class V, Is<Leak> T> void fields(V &F, T &L) {
   F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where);
 }
 
-template <class V, Is<SlotSummary> T> void fields(V &F, T &S) {
-  F(S.Leaks);
-}
+template <class V, Is<SlotSummary> T> void fields(V &F, T &S) { F(S.Leaks); }
 
 template <class V, Is<FunctionSummary> T> void fields(V &F, T &S) {
   F(S.Slots);
@@ -93,8 +95,8 @@ template <class V, Is<Function> T> void fields(V &F, T &Fn) {
 
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {
   F(C.Caller), F(C.Callee), F(C.ModelName), F(C.Display), F(C.Where),
-      F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots),
-      F(C.SlotNames), F(C.Result), F(C.Declared), F(C.NoEscape);
+      F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots), F(C.SlotNames),
+      F(C.Result), F(C.Declared), F(C.NoEscape);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {
@@ -107,26 +109,6 @@ constexpr uint64_t enumMax(LocKind) { return uint64_t(LocKind::Sink); }
 constexpr uint64_t enumMax(SinkKind) { return uint64_t(SinkKind::Member); }
 constexpr uint64_t enumMax(LeakSink) { return uint64_t(LeakSink::Content); }
 
-} // namespace
-
-/// Graph's private tables, for the writer, the reader and the checks.
-struct GraphAccess {
-  template <class V, class G> static void fields(V &F, G &Gr) {
-    F(Gr.MainFile), F(Gr.Files), F(Gr.Locs), F(Gr.Scopes), F(Gr.Funcs),
-        F(Gr.Stores), F(Gr.Calls), F(Gr.HeapLoc), F(Gr.NextRead),
-        F(Gr.ReadFns);
-  }
-  /// FileIndex is derived from Files, not stored.
-  static void rebuildIndex(Graph &G) {
-    G.FileIndex.clear();
-    for (FileId I = 0; I < G.Files.size(); ++I)
-      G.FileIndex.emplace(G.Files[I], I);
-  }
-  static std::string validate(const Graph &G);
-};
-
-namespace {
-
 template <class V, Is<Graph> T> void fields(V &F, T &G) {
   GraphAccess::fields(F, G);
 }
@@ -138,7 +120,9 @@ struct Counter {
 
 /// A struct with a `fields` function: written as an array of its fields.
 template <class T>
-concept Record = requires(Counter &C, T &X) { fields(C, X); };
+concept Record = requires(Counter &C, T &X) {
+  fields(C, X);
+};
 
 /// Fields per record type, for the layout signature and the reader's checks.
 template <class T> size_t fieldCount() {
@@ -154,16 +138,13 @@ template <class T> size_t fieldCount() {
 /// One number per record type: a file written by a build with other records
 /// has another signature and is refused up front.
 std::string layoutSignature() {
-  size_t Counts[] = {
-      fieldCount<Pos>(),         fieldCount<Note>(),
-      fieldCount<Edge>(),        fieldCount<Leaks>(),
-      fieldCount<Leak>(),        fieldCount<SlotSummary>(),
-      fieldCount<FunctionSummary>(), fieldCount<Location>(),
-      fieldCount<Scope>(),       fieldCount<Function>(),
-      fieldCount<CallSite>(),    fieldCount<Store>(),
-      fieldCount<Graph>()};
   std::string S;
-  for (size_t C : Counts)
+  for (size_t C :
+       {fieldCount<Pos>(), fieldCount<Note>(), fieldCount<Edge>(),
+        fieldCount<Leaks>(), fieldCount<Leak>(), fieldCount<SlotSummary>(),
+        fieldCount<FunctionSummary>(), fieldCount<Location>(),
+        fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),
+        fieldCount<Store>(), fieldCount<Graph>()})
     S += (S.empty() ? "" : ".") + std::to_string(C);
   return S;
 }
@@ -189,12 +170,11 @@ public:
 
   void operator()(const std::string &S) { Out.push_back(Strings.id(S)); }
   void operator()(bool B) { Out.push_back(B); }
+  void operator()(uint32_t V) { Out.push_back(static_cast<uint32_t>(V + 1)); }
   template <std::integral T> void operator()(T V) { Out.push_back(V); }
   template <class T>
-    requires std::is_enum_v<T>
-  void operator()(T V) {
-    Out.push_back(static_cast<uint64_t>(V));
-  }
+  requires std::is_enum_v<T>
+  void operator()(T V) { Out.push_back(static_cast<uint64_t>(V)); }
   template <class T, size_t N> void operator()(const T (&A)[N]) {
     Writer Sub(Strings);
     for (const T &E : A)
@@ -231,8 +211,7 @@ public:
       : Arr(Arr), Strings(Strings) {}
 
   void operator()(std::string &S) {
-    uint32_t I;
-    (*this)(I);
+    uint32_t I = integer<uint32_t>();
     if (I >= Strings.size())
       fail("string " + std::to_string(I) + " is not in the table");
     S = Strings[I];
@@ -243,29 +222,12 @@ public:
       fail("expected a boolean");
     B = J.get<bool>();
   }
-  template <std::integral T> void operator()(T &V) {
-    const json &J = next();
-    if (J.is_number_unsigned()) {
-      uint64_t U = J.get<uint64_t>();
-      if (U > static_cast<uint64_t>(std::numeric_limits<T>::max()))
-        fail("number " + std::to_string(U) + " out of range");
-      V = static_cast<T>(U);
-    } else if (J.is_number_integer()) {
-      int64_t S = J.get<int64_t>();
-      if (S < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
-          (S > 0 && static_cast<uint64_t>(S) >
-                        static_cast<uint64_t>(std::numeric_limits<T>::max())))
-        fail("number " + std::to_string(S) + " out of range");
-      V = static_cast<T>(S);
-    } else {
-      fail("expected an integer");
-    }
-  }
+  void operator()(uint32_t &V) { V = integer<uint32_t>() - 1; }
+  template <std::integral T> void operator()(T &V) { V = integer<T>(); }
   template <class T>
-    requires std::is_enum_v<T>
+  requires std::is_enum_v<T>
   void operator()(T &V) {
-    uint64_t U;
-    (*this)(U);
+    uint64_t U = integer<uint64_t>();
     if (U > enumMax(T{}))
       fail("enumerator " + std::to_string(U) + " out of range");
     V = static_cast<T>(U);
@@ -301,6 +263,23 @@ private:
 
   [[noreturn]] void fail(std::string What) {
     throw ReadError{"", std::move(What)};
+  }
+  template <std::integral T> T integer() {
+    const json &J = next();
+    if (J.is_number_unsigned()) {
+      uint64_t U = J.get<uint64_t>();
+      if (U > static_cast<uint64_t>(std::numeric_limits<T>::max()))
+        fail("number " + std::to_string(U) + " out of range");
+      return static_cast<T>(U);
+    }
+    if (!J.is_number_integer())
+      fail("expected an integer");
+    int64_t S = J.get<int64_t>();
+    if (S < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+        (S > 0 && static_cast<uint64_t>(S) >
+                      static_cast<uint64_t>(std::numeric_limits<T>::max())))
+      fail("number " + std::to_string(S) + " out of range");
+    return static_cast<T>(S);
   }
   const json &next() {
     if (Next >= Arr.size())
@@ -344,96 +323,11 @@ std::string hex(uint64_t V) {
   return Buf;
 }
 
-const char *const SectionNames[] = {"main file", "files",  "locations",
-                                    "scopes",    "functions", "stores",
-                                    "calls",     "heap",   "reads",
-                                    "read functions"};
-
-/// Parent(I) is an index below N or a sentinel at or above it. True if no
-/// chain of parents loops; each node is visited once.
-template <class ParentFn> bool acyclic(size_t N, ParentFn Parent) {
-  enum : uint8_t { Unseen, OnPath, Done };
-  std::vector<uint8_t> State(N, Unseen);
-  std::vector<size_t> Path;
-  for (size_t Start = 0; Start < N; ++Start) {
-    size_t I = Start;
-    while (I < N && State[I] == Unseen) {
-      State[I] = OnPath;
-      Path.push_back(I);
-      I = Parent(I);
-    }
-    if (I < N && State[I] == OnPath)
-      return false;
-    for (size_t J : Path)
-      State[J] = Done;
-    Path.clear();
-  }
-  return true;
-}
+const char *const SectionNames[] = {
+    "main file", "files", "locations", "scopes", "functions",
+    "stores",    "calls", "heap",      "reads",  "read functions"};
 
 } // namespace
-
-std::string GraphAccess::validate(const Graph &G) {
-  size_t NF = G.Funcs.size(), NL = G.Locs.size(), NS = G.Scopes.size(),
-         NSt = G.Stores.size(), NFiles = G.Files.size();
-  std::string Err;
-  auto Bad = [&](const std::string &What, uint64_t Id) {
-    if (Err.empty())
-      Err = What + " " + std::to_string(Id) + " is out of range";
-    return false;
-  };
-  auto Fn = [&](FuncId F) { return F == NoFunc || F < NF || Bad("function", F); };
-  auto Loc = [&](LocId L) { return L == NoLoc || L < NL || Bad("location", L); };
-  auto Sc = [&](ScopeId S) { return S == NoScope || S < NS || Bad("scope", S); };
-  auto St = [&](StoreId S) { return S < NSt || Bad("store", S); };
-  auto Rd = [&](uint32_t R) { return R < G.NextRead || Bad("read", R); };
-  auto P = [&](const Pos &X) { return X.File < NFiles || Bad("file", X.File); };
-
-  if (NFiles == 0 || NSt < 2 || G.HeapLoc >= NL || G.NextRead == 0 ||
-      G.ReadFns.size() != G.NextRead)
-    return "the fixed entries (file 0, stores 0 and 1, heap, reads) are "
-           "missing";
-  for (const Location &L : G.Locs) {
-    Fn(L.Fn), Sc(L.Scope), Loc(L.PtrOf), Loc(L.Via), St(L.EntryStore),
-        P(L.Decl);
-    for (const Edge &E : L.In) {
-      if (E.Src == NoLoc)
-        Bad("location", E.Src);
-      Loc(E.Src), St(E.Store), Rd(E.Read);
-      for (const Note &N : E.Notes)
-        P(N.Where);
-    }
-  }
-  for (const Scope &S : G.Scopes)
-    Fn(S.Fn), Sc(S.Parent);
-  for (const Function &F : G.Funcs) {
-    Fn(F.Parent), Sc(F.BodyScope), Loc(F.Result), Loc(F.This), P(F.Where);
-    for (LocId L : F.Params)
-      Loc(L);
-  }
-  if (!Err.empty())
-    return Err;
-  // The solver walks parent chains to their end: they must have one.
-  if (!acyclic(NS, [&](size_t I) { return G.Scopes[I].Parent; }))
-    return "the parent scopes form a cycle";
-  if (!acyclic(NF, [&](size_t I) { return G.Funcs[I].Parent; }))
-    return "the parent functions form a cycle";
-  for (const Store &S : G.Stores) {
-    Fn(S.Fn);
-    for (LocId L : S.Survives)
-      Loc(L);
-    for (uint32_t R : S.Reads)
-      Rd(R);
-  }
-  for (const CallSite &C : G.Calls) {
-    Fn(C.Caller), Loc(C.Result), P(C.Where);
-    for (LocId L : C.Slots)
-      Loc(L);
-  }
-  for (FuncId F : G.ReadFns)
-    Fn(F);
-  return Err;
-}
 
 const char *irToolVersion() { return CXX_ESCAPE_VERSION; }
 
@@ -523,8 +417,8 @@ bool deserializeGraph(std::string_view Bytes, Graph &G, std::string &Error) {
         Where = SectionNames[Section] +
                 (End == std::string::npos ? "" : Where.substr(End));
     }
-    Error = "malformed IR at " + (Where.empty() ? "top" : Where) + ": " +
-            E.What;
+    Error =
+        "malformed IR at " + (Where.empty() ? "top" : Where) + ": " + E.What;
     return false;
   } catch (json::exception &E) {
     Error = std::string("malformed IR: ") + E.what();

@@ -113,7 +113,7 @@ FunctionSummary declaredSummary(const FunctionDecl *FD,
 std::string Lowerer::pointeeText(const Expr *E, bool IsAddress) {
   E = E->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(E))
-    return IsAddress ? "*this" : "this";
+    return "*this";
   if (IsAddress)
     return describe(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E);

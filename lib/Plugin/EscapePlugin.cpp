@@ -3,6 +3,8 @@
 //   clang++-19 -fplugin=build/lib/CxxEscapeClangPlugin.so -c file.cpp
 //   clang++-19 -fplugin=... -fplugin-arg-escape-checks=-*,escape-return ...
 //   clang++-19 -fplugin=... -fplugin-arg-escape-werror ...
+//   clang++-19 -fplugin=... -fplugin-arg-escape-models=my-models.json ...
+//   clang++-19 -fplugin=... -fplugin-arg-escape-unknown-calls=escape ...
 //
 // Runs the engine after parsing, alongside the normal compilation, and
 // prints the findings through clang's own diagnostics (so -Xclang -verify
@@ -34,6 +36,10 @@ struct PluginOptions {
   std::string Checks = "escape-*";
   bool Werror = false;
   bool FlowNotes = true;
+  UnknownCalls Unknown = UnknownCalls::Ignore;
+  bool Interprocedural = false;
+  /// Null: the built-in models.
+  std::shared_ptr<const ModelSet> Models;
 };
 
 class EscapeConsumer : public ASTConsumer {
@@ -47,6 +53,11 @@ public:
       return; // like the command-line driver
     EngineOptions EO;
     EO.Checks = CheckFilter(Opts.Checks);
+    EO.Models = Opts.Models;
+    EO.Unknown = Opts.Unknown;
+    // Asking for models or Go's unknown-call rule asks for calls to be seen.
+    EO.Interprocedural = Opts.Interprocedural || Opts.Models ||
+                         Opts.Unknown == UnknownCalls::Escape;
     std::vector<Finding> Findings = analyzeTranslationUnit(Ctx, EO);
     sortAndDedupe(Findings);
     if (Findings.empty())
@@ -87,9 +98,25 @@ public:
   bool ParseArgs(const CompilerInstance &CI,
                  const std::vector<std::string> &Args) override {
     DiagnosticsEngine &D = CI.getDiagnostics();
+    auto Fail = [&](const std::string &Msg) {
+      D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "cxx-escape: %0"))
+          << Msg;
+      return false;
+    };
+    std::vector<std::string> ModelFiles;
     for (const std::string &A : Args) {
       StringRef Arg(A);
-      if (Arg.consume_front("checks=")) {
+      if (Arg.consume_front("models=")) {
+        ModelFiles.push_back(Arg.str());
+      } else if (Arg == "interprocedural") {
+        Opts.Interprocedural = true;
+      } else if (Arg.consume_front("unknown-calls=")) {
+        if (Arg != "ignore" && Arg != "escape")
+          return Fail("invalid value '" + Arg.str() +
+                      "' for unknown-calls (expected ignore or escape)");
+        Opts.Unknown =
+            Arg == "escape" ? UnknownCalls::Escape : UnknownCalls::Ignore;
+      } else if (Arg.consume_front("checks=")) {
         Opts.Checks = Arg.str();
         for (const std::string &G : CheckFilter(Opts.Checks).unmatchedGlobs())
           D.Report(D.getCustomDiagID(DiagnosticsEngine::Warning,
@@ -105,7 +132,11 @@ public:
             << "cxx-escape plugin arguments (-fplugin-arg-escape-<arg>):\n"
                "  checks=<globs>  rules to run, e.g. -*,escape-return\n"
                "  werror          report findings as errors\n"
-               "  no-notes        omit the flow steps (notes)\n";
+               "  no-notes        omit the flow steps (notes)\n"
+               "  models=<file>   library models to add (repeatable)\n"
+               "  unknown-calls=ignore|escape\n"
+               "                  calls with no body, summary or model: do\n"
+               "                  their arguments escape? (default ignore)\n";
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                    "cxx-escape: unknown plugin argument '%0' "
@@ -113,6 +144,17 @@ public:
             << A;
         return false;
       }
+    }
+    // Read once, before parsing: a malformed file fails the compilation.
+    if (!ModelFiles.empty()) {
+      auto Set = std::make_shared<ModelSet>();
+      std::string Why;
+      if (!Set->loadBuiltin(Why))
+        return Fail(Why);
+      for (const std::string &F : ModelFiles)
+        if (!Set->loadFile(F, Why))
+          return Fail(Why);
+      Opts.Models = std::move(Set);
     }
     return true;
   }

@@ -403,8 +403,8 @@ bool CallSolver::applyCall(CallId C) {
     Known = true;
   }
   if (!Known) {
-    if (!Unknown[C]) {
-      Unknown[C] = 1;
+    if (Unknown[C] == 1) {
+      Unknown[C] = 2; // its arguments are now handled
       if (Policy == UnknownCalls::Escape) {
         LocId Sink = newSink(CS, SinkKind::Call, CS.Display);
         for (size_t S = 0; S < CS.Slots.size(); ++S)
@@ -516,7 +516,15 @@ void CallSolver::run(bool ApplyCalls) {
     for (size_t I = 0; I < G.loc(D).In.size(); ++I)
       Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
   indexCallees();
+  // A call nothing is known about, whether or not calls are applied.
   Unknown.assign(G.numCalls(), 0);
+  for (CallId C = 0; C < G.numCalls(); ++C) {
+    const CallSite &CS = G.call(C);
+    bool Known = !Targets[C].empty() || Model[C] || !CS.Declared.empty();
+    for (uint8_t N : CS.NoEscape)
+      Known |= N != 0;
+    Unknown[C] = !Known;
+  }
   if (ApplyCalls)
     for (const std::vector<FuncId> &Comp : components())
       solveComponent(Comp);

@@ -30,6 +30,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -37,23 +38,78 @@ using namespace clang::ast_matchers;
 namespace cxxescape::tidy {
 namespace {
 
+/// The built-in models plus the files of a `Models` option, loaded once per
+/// process for each distinct value; Error is set when a file is malformed.
+std::shared_ptr<const ModelSet> modelsFor(const std::string &Files,
+                                          std::string &Error) {
+  struct Entry {
+    std::shared_ptr<const ModelSet> Set;
+    std::string Error;
+  };
+  static std::mutex Lock;
+  static std::map<std::string, Entry> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto [It, New] = Cache.try_emplace(Files);
+  if (New) {
+    auto Set = std::make_shared<ModelSet>();
+    std::string Why;
+    bool Ok = Set->loadBuiltin(Why);
+    SmallVector<StringRef> Paths;
+    StringRef(Files).split(Paths, ';', -1, /*KeepEmpty=*/false);
+    for (StringRef P : Paths) {
+      if (Ok && !P.trim().empty())
+        Ok = Set->loadFile(P.trim().str(), Why);
+    }
+    if (Ok)
+      It->second.Set = std::move(Set);
+    else
+      It->second.Error = "cxx-escape: " + Why;
+  }
+  Error = It->second.Error;
+  return It->second.Set;
+}
+
 /// The findings of one translation unit, shared by every escape-* check of
 /// that TU. clang-tidy creates a fresh set of checks per TU, so the cache
 /// lives exactly as long as they do; the ASTContext guards against reuse.
 struct TUFindings {
   const ASTContext *Ctx = nullptr;
   std::vector<Finding> Findings;
+  /// Program options, from the first check of the set (options are meant
+  /// to be set once, globally: one engine run serves every check).
+  bool Configured = false;
+  EngineOptions Opts;
+  std::string ConfigError;
+  bool ErrorReported = false;
+
+  void configure(const std::string &Models, const std::string &Unknown,
+                 bool Interprocedural) {
+    if (Configured)
+      return;
+    Configured = true;
+    Opts.Checks = CheckFilter("escape-*");
+    Opts.Interprocedural = Interprocedural;
+    if (Unknown == "escape")
+      Opts.Unknown = UnknownCalls::Escape;
+    else if (Unknown != "ignore")
+      ConfigError = "cxx-escape: invalid value '" + Unknown +
+                    "' for option UnknownCalls (expected ignore or escape)";
+    if (ConfigError.empty() && !Models.empty())
+      Opts.Models = modelsFor(Models, ConfigError);
+    // Asking for models or Go's unknown-call rule asks for calls to be seen.
+    if (Opts.Models || Opts.Unknown == UnknownCalls::Escape)
+      Opts.Interprocedural = true;
+  }
 
   const std::vector<Finding> &get(ASTContext &C) {
     if (Ctx == &C)
       return Findings;
     Ctx = &C;
     Findings.clear();
-    // Like the command-line driver: an AST with errors would only mislead.
-    if (C.getDiagnostics().hasErrorOccurred())
+    // Like the command-line driver: an AST with errors would only mislead,
+    // and a broken configuration (reported as an error) stops the analysis.
+    if (C.getDiagnostics().hasErrorOccurred() || !ConfigError.empty())
       return Findings;
-    EngineOptions Opts;
-    Opts.Checks = CheckFilter("escape-*");
     Findings = analyzeTranslationUnit(C, Opts);
     sortAndDedupe(Findings);
     return Findings;
@@ -78,11 +134,23 @@ public:
       : ClangTidyCheck(Name, Context), Rule(Name.str()),
         FlowNotes(Options.getLocalOrGlobal("FlowNotes", true)),
         HeaderFindings(Options.getLocalOrGlobal("HeaderFindings", true)),
-        Shared(sharedFindings()) {}
+        Models(Options.getLocalOrGlobal("Models", "")),
+        UnknownCallsPolicy(Options.getLocalOrGlobal("UnknownCalls", "ignore")),
+        Interprocedural(Options.getLocalOrGlobal("Interprocedural", false)),
+        Shared(sharedFindings()) {
+    Shared->configure(Models, UnknownCallsPolicy, Interprocedural);
+    if (!Shared->ConfigError.empty() && !Shared->ErrorReported) {
+      Shared->ErrorReported = true;
+      configurationDiag(Shared->ConfigError, DiagnosticIDs::Error);
+    }
+  }
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
     Options.store(Opts, "FlowNotes", FlowNotes);
     Options.store(Opts, "HeaderFindings", HeaderFindings);
+    Options.store(Opts, "Models", Models);
+    Options.store(Opts, "UnknownCalls", UnknownCallsPolicy);
+    Options.store(Opts, "Interprocedural", Interprocedural);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -113,6 +181,10 @@ private:
   const std::string Rule;
   const bool FlowNotes;
   const bool HeaderFindings;
+  /// Model files, separated by ';' (docs/clang-tidy.md).
+  const std::string Models;
+  const std::string UnknownCallsPolicy;
+  const bool Interprocedural;
   std::shared_ptr<TUFindings> Shared;
 };
 

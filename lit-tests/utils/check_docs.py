@@ -6,7 +6,9 @@ Usage: check_docs.py TOOL DOCS_RULES_DIR SCRATCH_DIR
 For each docs/rules/<rule>.md: the first ```cpp block under "## Example" is
 compiled as <rule>.cpp and the tool's output must equal the ```text block
 that follows it; the first ```cpp block under "## How to fix" must produce no
-output at all.
+output at all. A page whose example needs options says so with a comment in
+its "## Example" section, `<!-- options: --unknown-calls=escape -->`; both
+its example and its fix run with them.
 """
 import os
 import re
@@ -26,10 +28,10 @@ def blocks(section, lang):
     return re.findall(r"```" + lang + r"\n(.*?)```", section, re.S)
 
 
-def run(name, code):
+def run(name, code, options):
     with open(os.path.join(scratch, name), "w") as f:
         f.write(code)
-    p = subprocess.run([tool, name, "--", "-std=c++20"], cwd=scratch,
+    p = subprocess.run([tool] + options + [name, "--", "-std=c++20"], cwd=scratch,
                        capture_output=True, text=True)
     # The tool prints absolute paths; the pages show bare file names.
     return p.stdout.replace(os.path.abspath(scratch) + "/", "")
@@ -41,14 +43,16 @@ for page in pages:
     example = text.split("## Example", 1)[1].split("\n## ", 1)[0]
     fix = text.split("## How to fix", 1)[1].split("\n## ", 1)[0]
     bad, out, good = blocks(example, "cpp")[0], blocks(example, "text")[0], blocks(fix, "cpp")[0]
-    got = run(rule + ".cpp", bad)
+    opts = re.search(r"<!--\s*options:(.*?)-->", example, re.S)
+    options = opts.group(1).split() if opts else []
+    got = run(rule + ".cpp", bad, options)
     if got != out:
         failures += 1
         print("check_docs: %s: the example's output differs:\n--- documented\n%s--- printed\n%s" % (page, out, got))
     if "[" + rule + "]" not in got:
         failures += 1
         print("check_docs: %s: the example does not trigger %s" % (page, rule))
-    got = run(rule + "-fixed.cpp", good)
+    got = run(rule + "-fixed.cpp", good, options)
     if got:
         failures += 1
         print("check_docs: %s: the fixed example still reports:\n%s" % (page, got))

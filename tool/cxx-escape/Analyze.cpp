@@ -1,13 +1,17 @@
-//===- Analyze.cpp - Run the engine over translation units ----------------===//
+//===- Analyze.cpp - Lower translation units to graphs -------------------===//
 //
 // One ClangTool per file, run by a pool of threads, each with its own file
-// system view (ClangTool changes the working directory per command). The
-// compiler's own diagnostics of a file are buffered and printed whole, in
-// the order of the files, so parallel output never interleaves.
+// system view (ClangTool changes the working directory per command). Each
+// AST is lowered to a graph and dropped at once: only graphs are kept, or
+// written to IR files with --emit-ir. The compiler's own diagnostics of a
+// file are buffered and printed whole, in the order of the files, so
+// parallel output never interleaves.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+
+#include "cxxescape/Serialize.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -18,11 +22,12 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <chrono>
 #include <mutex>
@@ -39,78 +44,40 @@ namespace cxxescape::driver {
 
 namespace {
 
-std::string realPath(StringRef P) {
-  llvm::SmallString<256> Out;
-  if (llvm::sys::fs::real_path(P, Out))
-    return P.str();
-  return std::string(Out);
-}
-
-/// Collects one translation unit's findings, keeping header findings only
-/// where the header filter lets them through.
-class EscapeConsumer : public ASTConsumer {
+/// Lowers one translation unit, unless the compiler reported errors: an AST
+/// with errors would only mislead the analysis.
+class LowerConsumer : public ASTConsumer {
 public:
-  EscapeConsumer(CompilerInstance &CI, const FileJob &Job,
-                 const llvm::Regex *HeaderFilter, std::vector<Finding> &Out,
-                 bool &Analysed)
-      : CI(CI), Job(Job), HeaderFilter(HeaderFilter), Out(Out),
-        Analysed(Analysed) {}
+  LowerConsumer(CompilerInstance &CI, std::optional<Graph> &Out)
+      : CI(CI), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (CI.getDiagnostics().hasErrorOccurred())
-      return; // an AST with errors would only mislead the analysis
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::string Main;
-    if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
-      Main = realPath(Entry->getName());
-    for (Finding &F : analyzeTranslationUnit(Ctx, Job.Engine)) {
-      bool InMain = realPath(F.Where.File) == Main;
-      if (!InMain && HeaderFilter && !HeaderFilter->match(F.Where.File))
-        continue;
-      bool Excluded = false;
-      for (const std::string &G : Job.Exclude)
-        Excluded |= pathGlobMatch(G, F.Where.File);
-      if (Excluded)
-        continue;
-      for (const auto &[Glob, Level] : Job.Severities)
-        if (globMatch(Glob, F.Rule))
-          F.Severity = Level;
-      Out.push_back(std::move(F));
-    }
-    Analysed = true;
+    if (!CI.getDiagnostics().hasErrorOccurred())
+      Out = lowerUnit(Ctx);
   }
 
 private:
   CompilerInstance &CI;
-  const FileJob &Job;
-  const llvm::Regex *HeaderFilter;
-  std::vector<Finding> &Out;
-  bool &Analysed;
+  std::optional<Graph> &Out;
 };
 
-class EscapeActionFactory : public FrontendActionFactory {
+class LowerActionFactory : public FrontendActionFactory {
 public:
-  EscapeActionFactory(const FileJob &Job, const llvm::Regex *HF,
-                      std::vector<Finding> &Out, bool &Analysed)
-      : Job(Job), HF(HF), Out(Out), Analysed(Analysed) {}
+  explicit LowerActionFactory(std::optional<Graph> &Out) : Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
-      EscapeActionFactory &F;
-      explicit Action(EscapeActionFactory &F) : F(F) {}
+      std::optional<Graph> &Out;
+      explicit Action(std::optional<Graph> &Out) : Out(Out) {}
       std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                      StringRef) override {
-        return std::make_unique<EscapeConsumer>(CI, F.Job, F.HF, F.Out,
-                                                F.Analysed);
+        return std::make_unique<LowerConsumer>(CI, Out);
       }
     };
-    return std::make_unique<Action>(*this);
+    return std::make_unique<Action>(Out);
   }
 
 private:
-  const FileJob &Job;
-  const llvm::Regex *HF;
-  std::vector<Finding> &Out;
-  bool &Analysed;
+  std::optional<Graph> &Out;
 };
 
 ArgumentsAdjuster resourceDirAdjuster() {
@@ -160,16 +127,29 @@ bool pathGlobMatch(const std::string &Glob, const std::string &Path) {
   return Glob[0] != '/' && Match("*/" + Glob, Path);
 }
 
-std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
-                                   const std::vector<FileJob> &Files,
-                                   const AnalyzeOptions &Opts,
-                                   std::vector<Finding> &Findings) {
+std::string irFileName(const std::string &Key) {
+  // The name says which file it is; the hash keeps same-named files of
+  // different directories apart, and is the same in every shard.
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  OS << llvm::sys::path::filename(Key) << "-"
+     << llvm::format_hex_no_prefix(llvm::xxh3_64bits(Key), 16) << IRFileSuffix;
+  return Name;
+}
+
+std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
+                                 const std::vector<FileJob> &Files,
+                                 const AnalyzeOptions &Opts,
+                                 std::vector<std::optional<Graph>> &Graphs,
+                                 bool &WriteError) {
   struct Slot {
     TUResult Result;
-    std::vector<Finding> Findings;
     std::string Diagnostics;
+    std::string WriteError;
   };
   std::vector<Slot> Slots(Files.size());
+  Graphs.clear();
+  Graphs.resize(Files.size());
   std::mutex Lock;
   size_t Done = 0, Printed = 0;
   bool Tty = Opts.Progress && isatty(2);
@@ -181,6 +161,8 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
       if (Tty)
         llvm::errs() << "\r\033[K";
       llvm::errs() << Slots[Printed].Diagnostics;
+      if (!Slots[Printed].WriteError.empty())
+        error(Slots[Printed].WriteError);
       ++Printed;
     }
   };
@@ -194,9 +176,6 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
     IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts(new DiagnosticOptions());
     TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
     const FileJob &Job = Files[I];
-    std::optional<llvm::Regex> HeaderFilter;
-    if (!Job.HeaderFilter.empty())
-      HeaderFilter.emplace(Job.HeaderFilter);
     ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
                    llvm::vfs::createPhysicalFileSystem());
     Tool.setDiagnosticConsumer(&Printer);
@@ -206,15 +185,33 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
         getInsertArgumentAdjuster({"-w", "-fno-delayed-template-parsing"},
                                   ArgumentInsertPosition::END));
     Tool.appendArgumentsAdjuster(resourceDirAdjuster());
-    bool Analysed = false;
-    EscapeActionFactory Factory(Job, HeaderFilter ? &*HeaderFilter : nullptr,
-                                S.Findings, Analysed);
+    std::optional<Graph> G;
+    LowerActionFactory Factory(G);
     Tool.run(&Factory);
     DiagOS.flush();
-    std::lock_guard<std::mutex> G(Lock);
+    bool Lowered = G.has_value();
+    std::string WriteErr;
+    if (G) {
+      // The driver's spelling, not the command's (which may be relative to
+      // the database's directory): the same in every shard and in link.
+      G->MainFile = Job.Key;
+      if (!Opts.EmitDir.empty()) {
+        llvm::SmallString<256> Path(Opts.EmitDir);
+        llvm::sys::path::append(Path, irFileName(Job.Key));
+        writeGraphFile(*G, std::string(Path), WriteErr);
+        G.reset();
+      }
+    } else if (!Opts.EmitDir.empty()) {
+      // No IR from an earlier run may stand in for a file that now fails.
+      llvm::SmallString<256> Path(Opts.EmitDir);
+      llvm::sys::path::append(Path, irFileName(Job.Key));
+      llvm::sys::fs::remove(Path);
+    }
+    std::lock_guard<std::mutex> Guard(Lock);
+    Graphs[I] = std::move(G);
     S.Diagnostics = std::move(Diags);
-    S.Result.Analysed = Analysed;
-    S.Result.Findings = S.Findings.size();
+    S.WriteError = std::move(WriteErr);
+    S.Result.Analysed = Lowered;
     S.Result.Seconds = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - Start)
                            .count();
@@ -227,7 +224,9 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
     llvm::errs().flush();
   };
 
-  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  unsigned Jobs = Opts.Jobs
+                      ? Opts.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
   if (Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
       RunOne(I);
@@ -243,10 +242,8 @@ std::vector<TUResult> analyzeFiles(CompilationDatabase &DB,
   std::vector<TUResult> Results;
   for (Slot &S : Slots) {
     Results.push_back(S.Result);
-    Findings.insert(Findings.end(), std::make_move_iterator(S.Findings.begin()),
-                    std::make_move_iterator(S.Findings.end()));
+    WriteError |= !S.WriteError.empty();
   }
-  sortAndDedupe(Findings);
   return Results;
 }
 

@@ -51,6 +51,33 @@ bool setKey(Config &C, const std::string &Key, const Value &V,
     }
     return true;
   }
+  if (Key == "models") {
+    if (V.Scalar)
+      C.Models = {*V.Scalar};
+    else if (V.List)
+      C.Models = *V.List;
+    else {
+      Error = "key 'models' takes a file or a list of files";
+      return false;
+    }
+    return true;
+  }
+  if (Key == "unknown-calls") {
+    if (!V.Scalar || (*V.Scalar != "ignore" && *V.Scalar != "escape")) {
+      Error = "key 'unknown-calls' takes 'ignore' or 'escape'";
+      return false;
+    }
+    C.UnknownCalls = *V.Scalar;
+    return true;
+  }
+  if (Key == "interprocedural") {
+    if (!V.Scalar || (*V.Scalar != "true" && *V.Scalar != "false")) {
+      Error = "key 'interprocedural' takes true or false";
+      return false;
+    }
+    C.Interprocedural = *V.Scalar == "true";
+    return true;
+  }
   if (Key == "severities") {
     if (!V.Map) {
       Error = "key 'severities' takes a map from rule to level";
@@ -189,6 +216,15 @@ std::optional<Config> parseConfigFile(const std::string &Path,
     return std::nullopt;
   }
   C->Source = Path;
+  // Model paths are written relative to the file that names them.
+  for (std::string &M : C->Models) {
+    if (llvm::sys::path::is_absolute(M))
+      continue;
+    llvm::SmallString<256> Full(llvm::sys::path::parent_path(Path));
+    llvm::sys::path::append(Full, M);
+    llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+    M = std::string(Full);
+  }
   return C;
 }
 
@@ -245,6 +281,13 @@ std::string dumpConfig(const Config &C) {
   for (size_t I = 0; I < C.Exclude.size(); ++I)
     OS << (I ? ", " : "") << Quote(C.Exclude[I]);
   OS << "]\n";
+  OS << "models: [";
+  for (size_t I = 0; I < C.Models.size(); ++I)
+    OS << (I ? ", " : "") << Quote(C.Models[I]);
+  OS << "]\n";
+  OS << "unknown-calls: " << Quote(C.UnknownCalls.value_or("ignore")) << "\n";
+  OS << "interprocedural: "
+     << (C.Interprocedural.value_or(false) ? "true" : "false") << "\n";
   OS << "severities:";
   if (C.Severities.empty())
     OS << " {}";

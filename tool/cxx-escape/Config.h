@@ -20,6 +20,13 @@ struct Config {
   std::vector<std::string> Exclude;
   /// Rule id (or glob) to "warning", "error" or "note".
   std::map<std::string, std::string> Severities;
+  /// Model files (docs/models.md), loaded after the built-in ones; paths
+  /// in a file are relative to it and stored resolved. Program-wide.
+  std::vector<std::string> Models;
+  /// "ignore" or "escape". Program-wide.
+  std::optional<std::string> UnknownCalls;
+  /// See through calls (summaries, models, attributes). Program-wide.
+  std::optional<bool> Interprocedural;
   /// The file it came from ("" for none).
   std::string Source;
 };

@@ -1,13 +1,19 @@
 //===- Driver.h - Shared pieces of the cxx-escape driver --------*- C++ -*-===//
 //
 // main.cpp parses the command line and finds the compilation database;
-// Analyze.cpp runs the engine over the translation units; Filters.cpp drops
-// suppressed, baselined and unchanged-line findings; Outputs.cpp writes the
-// formats. Each file owns its own command-line options.
+// Analyze.cpp lowers the translation units in parallel (and writes IR files
+// with --emit-ir); Link.cpp is `cxx-escape link`, which reads IR files
+// instead; Program.cpp links the units and analyses them once; Settings.cpp
+// turns configuration files and options into per-file and program-wide
+// settings; Filters.cpp drops suppressed, baselined and unchanged-line
+// findings; Outputs.cpp writes the formats. Each file owns its own
+// command-line options.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CXXESCAPE_TOOL_DRIVER_H
 #define CXXESCAPE_TOOL_DRIVER_H
+
+#include "Config.h"
 
 #include "cxxescape/Engine.h"
 #include "cxxescape/Finding.h"
@@ -15,6 +21,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,21 +29,34 @@ namespace cxxescape::driver {
 
 extern llvm::cl::OptionCategory ToolCategory;
 
+/// `cxx-escape link ...`: its options are those of the analysis that make
+/// sense without sources (outputs, filters, rules, models).
+llvm::cl::SubCommand &linkCommand();
+/// cl::sub(withLink()) puts an option in the plain command line and in link.
+llvm::cl::SubCommandGroup &withLink();
+
 enum ExitCode {
   ExitClean = 0,
   ExitFindings = 1,
-  ExitInput = 2,
+  ExitInput = 2, // also: a malformed model file or IR file
   ExitCompile = 3
 };
 
 /// Prints `cxx-escape: error: <Msg>` on stderr.
 void error(const std::string &Msg);
+/// Prints `cxx-escape: warning: <Msg>` on stderr.
+void warning(const std::string &Msg);
+/// The first line of a message from llvm::cl or Clang, without the program
+/// name it may start with.
+std::string firstLine(std::string S);
 
 /// What happened to one translation unit.
 struct TUResult {
   std::string File;
   bool Analysed = false;
+  /// Lowering (parse included), or reading its IR file in a link.
   double Seconds = 0;
+  /// Findings in files this unit sees that its settings let through.
   size_t Findings = 0;
 };
 
@@ -53,28 +73,97 @@ struct RunContext {
   bool Quiet = false;
 };
 
-struct AnalyzeOptions {
-  unsigned Jobs = 0; // 0: all cores
-  bool Progress = false;
-};
-
 /// One translation unit and the settings that apply to it (its nearest
 /// configuration file, overridden by the command line).
 struct FileJob {
   std::string File;
-  EngineOptions Engine;
-  std::string HeaderFilter; // regex; empty: every non-system header
+  /// Absolute, without `.` and `..`: the unit's identity, sort key and the
+  /// main file recorded in its IR.
+  std::string Key;
+  CheckFilter Checks{"escape-*"};
+  std::string HeaderFilter;         // regex; empty: every non-system header
   std::vector<std::string> Exclude; // globs: findings in such files are dropped
   /// Rule glob to severity ("warning", "error", "note"); last match wins.
   std::vector<std::pair<std::string, std::string>> Severities;
 };
 
-/// Runs the engine on every file, Jobs at a time. Findings come back sorted
-/// and without duplicates whatever the number of jobs.
-std::vector<TUResult> analyzeFiles(clang::tooling::CompilationDatabase &DB,
-                                   const std::vector<FileJob> &Files,
-                                   const AnalyzeOptions &Opts,
-                                   std::vector<Finding> &Findings);
+// Settings.cpp: options shared by the analysis and link.
+
+/// The nearest configuration above Path with the command line applied.
+std::optional<Config> effectiveConfig(ConfigFinder &Finder,
+                                      const std::string &Path,
+                                      std::string &Error);
+/// The per-file settings of Config for File. Prints an error and returns
+/// false for an invalid header filter.
+bool makeFileJob(const Config &C, const std::string &File, FileJob &Job);
+/// True if Config's exclude globs match File (it is then not analysed).
+bool excluded(const Config &C, const std::string &File);
+/// Program-wide engine options (models, unknown calls) from the
+/// configuration of the first file or the current directory. Prints an
+/// error and returns false for a bad value or a malformed model file.
+bool programOptions(const Config &Top, EngineOptions &Opts);
+/// Absolute, normalized, as the outputs and the IR spell paths.
+std::string absolutePath(const std::string &Path);
+/// --source-root, absolute.
+std::string sourceRoot();
+/// -j: 0 means all cores.
+unsigned jobs();
+bool quiet();
+/// --stats, in either command.
+bool statsRequested();
+/// Warns about rule globs of Top (or --checks) that match no rule.
+void warnUnmatchedChecks(const Config &Top);
+
+// Analyze.cpp.
+
+struct AnalyzeOptions {
+  unsigned Jobs = 0; // 0: all cores
+  bool Progress = false;
+  /// --emit-ir: write each graph there instead of keeping it.
+  std::string EmitDir;
+};
+
+/// Lowers every file, Jobs at a time. Graphs[i] is file i's graph, or empty
+/// when it failed to compile (or was written to EmitDir). The compiler's
+/// messages of each file are printed whole, in file order. WriteError is
+/// set if an IR file could not be written (the error is printed).
+std::vector<TUResult> lowerFiles(clang::tooling::CompilationDatabase &DB,
+                                 const std::vector<FileJob> &Files,
+                                 const AnalyzeOptions &Opts,
+                                 std::vector<std::optional<Graph>> &Graphs,
+                                 bool &WriteError);
+
+/// The IR file name of a unit: `<file name>-<hash of Key>.cxxir`.
+std::string irFileName(const std::string &Key);
+
+// Program.cpp.
+
+struct ProgramRun {
+  ProgramStats Stats;
+  double LinkSeconds = 0;
+  double AnalysisSeconds = 0;
+};
+
+/// Links the graphs (Units[i] belongs to Jobs[i]; empty for a unit that
+/// failed), analyses the program once and keeps each finding that the
+/// settings of a unit seeing its file let through, counting it for that
+/// unit in TUs (parallel to Jobs). Findings come back sorted and without
+/// duplicates.
+std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
+                                  const std::vector<FileJob> &Jobs,
+                                  const EngineOptions &Opts,
+                                  std::vector<TUResult> &TUs, ProgramRun &Run);
+
+/// --stats: one line per unit, then the program's calls and times. Without
+/// Run (--emit-ir), the units' lowering times only.
+void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run);
+
+// Link.cpp.
+
+/// `cxx-escape link DIR_OR_FILE... [options]`.
+int runLink(int Argc, const char **Argv, RunContext &Ctx);
+
+// Filters.cpp and Outputs.cpp.
 
 /// Drops suppressed, baselined and out-of-diff findings (Filters.cpp).
 /// Returns false after printing an error if a filter's input is broken.
@@ -87,6 +176,9 @@ bool validateOutputOptions();
 /// Writes every requested format (Outputs.cpp). Returns false after printing
 /// an error if an output cannot be written.
 bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx);
+
+/// Filters, outputs and the exit status of a run whose units are in Ctx.
+int report(std::vector<Finding> &Findings, RunContext &Ctx);
 
 /// True if Path matches the shell-style glob (`*` any run, `?` one char;
 /// a glob without '/' also matches the file name alone).

@@ -31,21 +31,21 @@ cl::opt<bool> ReportUnusedSuppressions(
     "report-unused-suppressions",
     cl::desc("Warn on stderr about NOLINT comments that suppress no finding\n"
              "(does not change the exit status)"),
-    cl::cat(ToolCategory));
+    cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string> BaselineFile(
     "baseline",
     cl::desc("Report only findings not recorded in this baseline file"),
-    cl::value_desc("file"), cl::cat(ToolCategory));
+    cl::value_desc("file"), cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string> WriteBaselineFile(
     "write-baseline",
     cl::desc("Record the current findings (after NOLINT comments) in this\n"
              "baseline file and report none of them"),
-    cl::value_desc("file"), cl::cat(ToolCategory));
+    cl::value_desc("file"), cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string> DiffFile(
     "diff",
     cl::desc("Report only findings on lines a unified diff adds or changes\n"
              "(git diff -U0, diff -u; '-' reads standard input)"),
-    cl::value_desc("file|-"), cl::cat(ToolCategory));
+    cl::value_desc("file|-"), cl::cat(ToolCategory), cl::sub(withLink()));
 
 bool readInput(const std::string &Path, const char *What, std::string &Text) {
   auto Buf = Path == "-" ? llvm::MemoryBuffer::getSTDIN()

@@ -46,20 +46,22 @@ cl::opt<std::string> OutputFormat(
              "(clang-style, the default), json (docs/formats.md), sarif\n"
              "(SARIF 2.1.0) or github (workflow annotations)"),
     cl::value_desc("text|json|sarif|github"), cl::init("text"),
-    cl::cat(ToolCategory));
-cl::opt<std::string>
-    OutputFile("o",
-               cl::desc("Write the --format output to this file instead of "
-                        "standard output"),
-               cl::value_desc("file"), cl::cat(ToolCategory));
+    cl::cat(ToolCategory), cl::sub(withLink()));
+cl::opt<std::string> OutputFile(
+    "o",
+    cl::desc("Write the --format output to this file instead of standard "
+             "output"),
+    cl::value_desc("file"), cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string> JsonFile("json",
                               cl::desc("Also write the JSON output to this "
                                        "file"),
-                              cl::value_desc("file"), cl::cat(ToolCategory));
+                              cl::value_desc("file"), cl::cat(ToolCategory),
+                              cl::sub(withLink()));
 cl::opt<std::string> SarifFile("sarif",
                                cl::desc("Also write the SARIF output to this "
                                         "file"),
-                               cl::value_desc("file"), cl::cat(ToolCategory));
+                               cl::value_desc("file"), cl::cat(ToolCategory),
+                               cl::sub(withLink()));
 /// LLVM registers a boolean --color of its own (WithColor's) while it parses
 /// the command line, which would clash with this tool's: create LLVM's option
 /// now, before ours, and take its name away. LLVM's stays unset, which is
@@ -81,7 +83,7 @@ cl::opt<std::string> Color(
     cl::desc("Colours in the text format: auto (when standard output is a\n"
              "terminal and NO_COLOR is not set; the default), always or never"),
     cl::value_desc("auto|always|never"), cl::init("auto"),
-    cl::cat(ToolCategory));
+    cl::cat(ToolCategory), cl::sub(withLink()));
 
 /// Value's index in Choices, or an error naming the option and the choices.
 bool choice(const std::string &Option, const std::string &Value,

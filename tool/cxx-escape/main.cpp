@@ -1,10 +1,12 @@
 //===- main.cpp - The cxx-escape command-line driver ----------------------===//
 //
 // cxx-escape [options] [files...] [-- compiler args]
+// cxx-escape link DIR_OR_FILE... [options]        (Link.cpp)
 //
 // Exit codes: 0 no findings, 1 findings, 2 usage or input error (missing or
-// malformed compilation database, unreadable file), 3 a file failed to
-// compile (findings of the files that did parse are still printed).
+// malformed compilation database, unreadable file, malformed model or IR
+// file), 3 a file failed to compile (findings of the files that did parse
+// are still printed).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,11 +17,10 @@
 
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Format.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fcntl.h>
@@ -35,74 +36,42 @@ namespace cl = llvm::cl;
 using namespace cxxescape;
 using namespace cxxescape::driver;
 
-namespace cxxescape::driver {
-
-cl::OptionCategory ToolCategory("cxx-escape options");
-
-void error(const std::string &Msg) {
-  llvm::errs() << "cxx-escape: error: " << Msg << "\n";
-}
-
-} // namespace cxxescape::driver
-
 namespace {
 
-cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
-cl::extrahelp MoreHelp(R"(
---stats prints the time and the findings of every translation unit on
-stderr. With no files, every translation unit of the compilation database is
-analysed. Exit status: 0 no findings, 1 findings, 2 usage or input error,
-3 a file failed to compile.
-)");
-
-cl::opt<std::string> Checks(
-    "checks",
-    cl::desc("Comma-separated globs of rules to enable or (with '-') disable,\n"
-             "the last match wins, e.g. '-*,escape-return'"),
-    cl::init("escape-*"), cl::cat(ToolCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled rules and exit"),
                          cl::cat(ToolCategory));
-cl::opt<unsigned> Jobs("j",
-                       cl::desc("Translation units analysed in parallel "
-                                "(default: all cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::Prefix,
-                       cl::cat(ToolCategory));
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress line and no summary on stderr"),
-                    cl::cat(ToolCategory));
-cl::opt<std::string> HeaderFilter(
-    "header-filter",
-    cl::desc("Regular expression: findings in headers (files other than the\n"
-             "translation unit's main file) are shown only if their path\n"
-             "matches (default: every non-system header)"),
-    cl::cat(ToolCategory));
-cl::list<std::string> Exclude(
-    "exclude",
-    cl::desc("Glob of paths to leave out: such files are not analysed and\n"
-             "no finding in them is shown (repeatable)"),
-    cl::value_desc("glob"), cl::cat(ToolCategory));
 cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the configuration in effect for the first file (or the\n"
              "current directory) after the command line, and exit"),
     cl::cat(ToolCategory));
-cl::opt<std::string> SourceRoot(
-    "source-root",
-    cl::desc("Directory that machine-readable outputs make paths relative "
-             "to\n(default: the current directory)"),
-    cl::cat(ToolCategory));
+cl::opt<std::string> EmitIR(
+    "emit-ir",
+    cl::desc("Lower each translation unit and write its IR into this\n"
+             "directory for `cxx-escape link`, instead of analysing and\n"
+             "reporting"),
+    cl::value_desc("dir"), cl::cat(ToolCategory));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Take only the K-th of every N translation units (1-based, in\n"
+             "path order): N jobs with --shard 1/N ... N/N cover them all"),
+    cl::value_desc("K/N"), cl::cat(ToolCategory));
 
-std::string firstLine(std::string S) {
-  while (!S.empty() && (S.back() == '\n' || S.back() == ' '))
-    S.pop_back();
-  size_t NL = S.find('\n');
-  if (NL != std::string::npos)
-    S.resize(NL);
-  // Messages from llvm::cl start with the program name.
-  if (S.rfind("cxx-escape: ", 0) == 0)
-    S.erase(0, 12);
-  return S;
+/// Parses --shard; K = 0 when absent.
+bool parseShard(unsigned &K, unsigned &N) {
+  K = N = 0;
+  if (!Shard.getNumOccurrences())
+    return true;
+  llvm::StringRef Left, Right;
+  std::tie(Left, Right) = llvm::StringRef(Shard).split('/');
+  if (Left.getAsInteger(10, K) || Right.getAsInteger(10, N) || K == 0 ||
+      K > N) {
+    error("invalid value '" + Shard + "' for --shard (expected K/N with " +
+          "1 <= K <= N)");
+    return false;
+  }
+  return true;
 }
 
 /// LLVM prints a fallback notice when it cannot find a database; this tool
@@ -194,6 +163,18 @@ int main(int argc, const char **argv) {
     if (llvm::StringRef(argv[I]) == "--")
       HasFixedArgs = true;
   }
+  // A source file named `link` can be given as ./link.
+  if (argc >= 2 && llvm::StringRef(argv[1]) == "link")
+    return runLink(argc, argv, Ctx);
+  // Help text of the plain command only: created here, not for link.
+  static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
+  static cl::extrahelp MoreHelp(R"(
+--stats prints the time and the findings of every translation unit, and the
+program's call statistics, on stderr. With no files, every translation unit
+of the compilation database is analysed, as one program. `cxx-escape link
+--help` describes linking IR files written by --emit-ir. Exit status: 0 no
+findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
+)");
 
   std::optional<CommonOptionsParser> Parser;
   std::string ParseError;
@@ -214,24 +195,12 @@ int main(int argc, const char **argv) {
 
   // The nearest .cxx-escape.yaml/.json above a path, then the command line.
   ConfigFinder Configs;
-  auto Effective = [&](const std::string &Path,
-                       std::string &Err) -> std::optional<Config> {
-    std::optional<Config> C = Configs.forPath(Path, Err);
-    if (!C)
-      return std::nullopt;
-    if (Checks.getNumOccurrences())
-      C->Checks = Checks.getValue();
-    if (HeaderFilter.getNumOccurrences())
-      C->HeaderFilter = HeaderFilter.getValue();
-    for (const std::string &G : Exclude)
-      C->Exclude.push_back(G);
-    return C;
-  };
   std::string FirstPath = Parser->getSourcePathList().empty()
                               ? std::string(".")
                               : Parser->getSourcePathList().front();
   std::string ConfigError;
-  std::optional<Config> TopConfig = Effective(FirstPath, ConfigError);
+  std::optional<Config> TopConfig =
+      effectiveConfig(Configs, FirstPath, ConfigError);
   if (!TopConfig) {
     error(ConfigError);
     return ExitInput;
@@ -243,10 +212,19 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
-  if (!validateOutputOptions())
+  unsigned ShardK, ShardN;
+  if (!parseShard(ShardK, ShardN))
+    return ExitInput;
+  bool Emit = EmitIR.getNumOccurrences();
+  if (Emit && EmitIR.empty()) {
+    error("--emit-ir needs a directory");
+    return ExitInput;
+  }
+  // --emit-ir reports nothing: output options do not matter then.
+  if (!Emit && !validateOutputOptions())
     return ExitInput;
 
-  CheckFilter Filter(TopConfig->Checks.value_or(Checks.getValue()));
+  CheckFilter Filter(TopConfig->Checks.value_or("escape-*"));
   if (ListChecks) {
     llvm::outs() << "Enabled checks:\n";
     for (const RuleInfo &R : allRules())
@@ -254,9 +232,11 @@ int main(int argc, const char **argv) {
         llvm::outs() << "    " << R.Id << "\n";
     return ExitClean;
   }
-  for (const std::string &G : Filter.unmatchedGlobs())
-    llvm::errs() << "cxx-escape: warning: check glob '" << G
-                 << "' matches no rule\n";
+  warnUnmatchedChecks(*TopConfig);
+  // Models are read before any file is compiled: a broken one stops the run.
+  EngineOptions Engine;
+  if (!programOptions(*TopConfig, Engine))
+    return ExitInput;
 
   std::unique_ptr<CompilationDatabase> OwnDB;
   CompilationDatabase *DB = loadDatabase(*Parser, HasFixedArgs, OwnDB);
@@ -264,27 +244,37 @@ int main(int argc, const char **argv) {
     return ExitInput;
 
   std::vector<std::string> Sources = Parser->getSourcePathList();
-  bool FromDatabase = Sources.empty();
-  if (FromDatabase)
+  if (Sources.empty())
     Sources = DB->getAllFiles();
   if (Sources.empty()) {
     error("the compilation database lists no files");
     return ExitInput;
   }
+  // Path order, whatever order the database or the command line has: the
+  // order of the reports and the one --shard counts in.
+  std::vector<std::pair<std::string, std::string>> Sorted; // key, as given
+  for (const std::string &S : Sources)
+    Sorted.push_back({absolutePath(S), S});
+  llvm::sort(Sorted);
+  Sorted.erase(std::unique(Sorted.begin(), Sorted.end(),
+                           [](const auto &A, const auto &B) {
+                             return A.first == B.first;
+                           }),
+               Sorted.end());
 
   bool InputError = false;
-  std::vector<FileJob> Jobs_;
-  for (const std::string &S : Sources) {
+  std::vector<FileJob> Jobs;
+  size_t Index = 0;
+  for (const auto &[Key, S] : Sorted) {
     std::string Err;
-    std::optional<Config> C = Effective(S, Err);
+    std::optional<Config> C = effectiveConfig(Configs, S, Err);
     if (!C) {
       error(Err);
       return ExitInput;
     }
-    bool Excluded = false;
-    for (const std::string &G : C->Exclude)
-      Excluded |= pathGlobMatch(G, S);
-    if (Excluded)
+    if (excluded(*C, S))
+      continue;
+    if (ShardN && Index++ % ShardN != ShardK - 1)
       continue;
     if (!llvm::sys::fs::exists(S)) {
       error("cannot read '" + S + "': no such file");
@@ -297,34 +287,24 @@ int main(int argc, const char **argv) {
       continue;
     }
     FileJob Job;
-    Job.File = S;
-    Job.Engine.Checks = CheckFilter(C->Checks.value_or("escape-*"));
-    Job.HeaderFilter = C->HeaderFilter.value_or("");
-    Job.Exclude = C->Exclude;
-    for (const auto &[Rule, Level] : C->Severities)
-      Job.Severities.push_back({Rule, Level});
-    if (!Job.HeaderFilter.empty()) {
-      std::string RegexError;
-      if (!llvm::Regex(Job.HeaderFilter).isValid(RegexError)) {
-        error("invalid header filter '" + Job.HeaderFilter + "'" +
-              (C->Source.empty() ? std::string() : " in " + C->Source) +
-              ": " + RegexError);
-        return ExitInput;
-      }
-    }
-    Jobs_.push_back(std::move(Job));
+    if (!makeFileJob(*C, S, Job))
+      return ExitInput;
+    Jobs.push_back(std::move(Job));
   }
 
-  llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
-  llvm::sys::fs::make_absolute(Root);
-  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  Ctx.SourceRoot = std::string(Root);
-
   AnalyzeOptions AOpts;
-  AOpts.Jobs = Jobs;
-  AOpts.Progress = !Quiet;
-  std::vector<Finding> Findings;
-  Ctx.TUs = analyzeFiles(*DB, Jobs_, AOpts, Findings);
+  AOpts.Jobs = jobs();
+  AOpts.Progress = !quiet();
+  if (Emit) {
+    AOpts.EmitDir = EmitIR;
+    if (std::error_code EC = llvm::sys::fs::create_directories(EmitIR)) {
+      error("cannot create IR directory '" + EmitIR + "': " + EC.message());
+      return ExitInput;
+    }
+  }
+  std::vector<std::optional<Graph>> Graphs;
+  bool WriteError = false;
+  Ctx.TUs = lowerFiles(*DB, Jobs, AOpts, Graphs, WriteError);
 
   bool CompileError = false;
   for (const TUResult &T : Ctx.TUs)
@@ -332,24 +312,23 @@ int main(int argc, const char **argv) {
       error("'" + T.File + "' failed to compile; it was not analysed");
       CompileError = true;
     }
-  // LLVM itself registers -stats; this tool gives it its per-file meaning.
-  auto *Stats = registeredOption<cl::Option>("stats");
-  if (Stats && Stats->getNumOccurrences())
-    for (const TUResult &T : Ctx.TUs)
-      llvm::errs() << llvm::format("cxx-escape: %8.3fs %4zu findings  %s%s\n",
-                                   T.Seconds, T.Findings, T.File.c_str(),
-                                   T.Analysed ? "" : " (failed)");
 
+  if (Emit) {
+    if (statsRequested())
+      printStats(Ctx.TUs, nullptr);
+    if (InputError || WriteError)
+      return ExitInput;
+    return CompileError ? ExitCompile : ExitClean;
+  }
+
+  ProgramRun Run;
+  std::vector<Finding> Findings =
+      analyzeUnits(std::move(Graphs), Jobs, Engine, Ctx.TUs, Run);
+  if (statsRequested())
+    printStats(Ctx.TUs, &Run);
+
+  Ctx.SourceRoot = sourceRoot();
   Ctx.InputError = InputError;
-  Ctx.Quiet = Quiet;
-  if (!applyFilters(Findings, Ctx))
-    return ExitInput;
-  if (!emitOutputs(Findings, Ctx))
-    return ExitInput;
-
-  if (InputError)
-    return ExitInput;
-  if (CompileError)
-    return ExitCompile;
-  return Findings.empty() ? ExitClean : ExitFindings;
+  Ctx.Quiet = quiet();
+  return report(Findings, Ctx);
 }

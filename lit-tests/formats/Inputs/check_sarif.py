@@ -30,7 +30,8 @@ check(re.match(r"^\d+\.\d+\.\d+", driver["semanticVersion"]) and
 rules = driver["rules"]
 ids = [r["id"] for r in rules]
 check(ids == ["escape-return", "escape-global", "escape-outparam", "escape-member",
-              "escape-scope", "escape-lambda", "escape-temporary", "escape-throw"],
+              "escape-scope", "escape-lambda", "escape-temporary", "escape-throw",
+              "escape-container", "escape-thread", "escape-view", "escape-unknown-call"],
       "rules in registry order: %r" % ids)
 for r in rules:
     page = open(os.path.join(docs, r["id"] + ".md"), encoding="utf-8").read()

@@ -1,0 +1,9 @@
+#include "shared.h"
+
+int *g;
+void storeGlobal() {
+  int x = 0;
+  g = &x;
+}
+
+int *useShared() { return sharedBug(); }

@@ -1,0 +1,4 @@
+#include "shared.h"
+
+int *Kept;
+void keep(int *p) { Kept = p; }

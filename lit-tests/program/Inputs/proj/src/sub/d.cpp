@@ -1,0 +1,5 @@
+int *Held;
+void severity() {
+  int v = 0;
+  Held = &v;
+}

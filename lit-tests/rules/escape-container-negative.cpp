@@ -1,0 +1,83 @@
+// RUN: %escape --interprocedural %s -- %std | count 0
+// Negative cases for escape-container: containers that hold addresses of
+// locals but die first, containers of values, and elements taken out again
+// before the function returns. None of them may be reported.
+
+#include <map>
+#include <string>
+#include <vector>
+
+int containerDiesWithTheObjects() {
+  int a = 1, b = 2;
+  std::vector<int *> v;
+  v.push_back(&a);
+  v.push_back(&b);
+  int s = 0;
+  for (int *p : v)
+    s += *p;
+  return s;
+}
+
+int containerInAnInnerBlock() {
+  int a = 1;
+  int total = 0;
+  {
+    std::vector<int *> v{&a};
+    total += *v[0];
+  }
+  return total;
+}
+
+std::vector<int> valuesNotAddresses() {
+  int a = 1;
+  std::vector<int> v;
+  v.push_back(a);
+  return v;
+}
+
+std::map<std::string, int> keyCopied() {
+  std::string k = "x";
+  std::map<std::string, int> m;
+  m[k] = 1;
+  return m;
+}
+
+std::vector<std::string> stringsCopiedFromALocal() {
+  std::string s = "x";
+  std::vector<std::string> v;
+  v.push_back(s);
+  v.push_back(s.c_str());
+  return v;
+}
+
+void takenOutBeforeReturning(std::vector<int *> &out) {
+  int a = 1;
+  out.push_back(&a);
+  out.pop_back();
+}
+
+std::vector<int *> g_items;
+
+void globalClearedBeforeReturning() {
+  int a = 1;
+  g_items.push_back(&a);
+  g_items.clear();
+}
+
+// The caller's addresses into the caller's container.
+void add(std::vector<int *> &v, int *p) { v.push_back(p); }
+
+void addCallersAddress(std::vector<int *> &v, int *p) { add(v, p); }
+
+std::vector<int *> addressesOfStatics() {
+  static int counter = 0;
+  std::vector<int *> v;
+  v.push_back(&counter);
+  return v;
+}
+
+std::vector<int *> heapObjects() {
+  std::vector<int *> v;
+  v.push_back(new int(3));
+  return v;
+}

@@ -1,0 +1,167 @@
+//===- Program.cpp - One analysis over all translation units -------------===//
+//
+// The units are linked and analysed once, with every rule on. The settings
+// of each file (rules, header filter, exclusions, severities) then decide
+// what is shown, as they did when each unit was analysed alone: a finding in
+// a unit's main file follows that unit's settings; a finding in a header is
+// shown if the settings of any unit that includes it let it through (the
+// first such unit, in path order, gives its severity).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+
+#include "cxxescape/Rules.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <unordered_map>
+
+namespace cxxescape::driver {
+
+namespace {
+
+/// Symlinks resolved, computed once per distinct path.
+class RealPaths {
+public:
+  const std::string &get(const std::string &P) {
+    auto [It, New] = Cache.try_emplace(P);
+    if (New) {
+      llvm::SmallString<256> Out;
+      It->second = llvm::sys::fs::real_path(P, Out) ? P : std::string(Out);
+    }
+    return It->second;
+  }
+
+private:
+  llvm::StringMap<std::string> Cache;
+};
+
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
+
+/// How many unknown callees --stats names.
+constexpr size_t ShownUnknownCallees = 8;
+
+} // namespace
+
+std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
+                                  const std::vector<FileJob> &Jobs,
+                                  const EngineOptions &Opts,
+                                  std::vector<TUResult> &TUs, ProgramRun &Run) {
+  // The units that see each file: its findings are theirs to filter.
+  std::unordered_map<std::string, std::vector<size_t>> Seers;
+  std::vector<Graph> Present;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    if (!Units[I])
+      continue;
+    for (const std::string &F : Units[I]->files())
+      Seers[F].push_back(I);
+    Present.push_back(std::move(*Units[I]));
+  }
+  Units.clear();
+
+  auto Start = std::chrono::steady_clock::now();
+  Graph Program = linkProgram(std::move(Present));
+  Run.LinkSeconds = secondsSince(Start);
+  Start = std::chrono::steady_clock::now();
+  EngineOptions Everything = Opts;
+  Everything.Checks = CheckFilter("*");
+  ProgramResult Result = analyzeProgram(Program, Everything);
+  Run.AnalysisSeconds = secondsSince(Start);
+  Run.Stats = std::move(Result.Stats);
+
+  std::vector<std::optional<llvm::Regex>> HeaderFilters(Jobs.size());
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    if (!Jobs[I].HeaderFilter.empty())
+      HeaderFilters[I].emplace(Jobs[I].HeaderFilter);
+  RealPaths Real;
+  auto Shows = [&](size_t I, const Finding &F) {
+    const FileJob &J = Jobs[I];
+    if (!J.Checks.enabled(F.Rule))
+      return false;
+    bool InMain = Real.get(F.Where.File) == Real.get(J.Key);
+    if (!InMain && HeaderFilters[I] && !HeaderFilters[I]->match(F.Where.File))
+      return false;
+    for (const std::string &G : J.Exclude)
+      if (pathGlobMatch(G, F.Where.File))
+        return false;
+    return true;
+  };
+
+  std::vector<Finding> Out;
+  for (Finding &F : Result.Findings) {
+    auto It = Seers.find(F.Where.File);
+    if (It == Seers.end()) {
+      // Every position of the program is in some unit's files.
+      Out.push_back(std::move(F));
+      continue;
+    }
+    bool Shown = false;
+    for (size_t I : It->second) {
+      if (!Shows(I, F))
+        continue;
+      ++TUs[I].Findings;
+      if (Shown)
+        continue;
+      Shown = true;
+      Out.push_back(F);
+      for (const auto &[Glob, Level] : Jobs[I].Severities)
+        if (globMatch(Glob, F.Rule))
+          Out.back().Severity = Level;
+    }
+  }
+  sortAndDedupe(Out);
+  return Out;
+}
+
+void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run) {
+  llvm::raw_ostream &OS = llvm::errs();
+  for (const TUResult &T : TUs) {
+    // Without a program (--emit-ir) there are no findings to count.
+    if (Run)
+      OS << llvm::format("cxx-escape: %8.3fs %4zu findings  %s%s\n", T.Seconds,
+                         T.Findings, T.File.c_str(),
+                         T.Analysed ? "" : " (failed)");
+    else
+      OS << llvm::format("cxx-escape: %8.3fs %s  %s\n", T.Seconds,
+                         T.Analysed ? "lowered" : "failed", T.File.c_str());
+  }
+  if (!Run)
+    return;
+  const ProgramStats &S = Run->Stats;
+  OS << "cxx-escape: program: " << S.Functions << " functions, " << S.Calls
+     << " calls: " << S.CallsBySummary << " by summary, " << S.CallsByModel
+     << " by model, " << S.CallsUnknown << " unknown\n";
+  if (!S.UnknownCallees.empty()) {
+    OS << "cxx-escape: unknown callees: ";
+    size_t N = std::min(S.UnknownCallees.size(), ShownUnknownCallees);
+    for (size_t I = 0; I < N; ++I)
+      OS << (I ? ", " : "") << S.UnknownCallees[I];
+    if (N < S.UnknownCallees.size())
+      OS << " (and " << S.UnknownCallees.size() - N << " more)";
+    OS << "\n";
+  }
+  OS << llvm::format("cxx-escape: %8.3fs link, %.3fs analysis\n",
+                     Run->LinkSeconds, Run->AnalysisSeconds);
+}
+
+int report(std::vector<Finding> &Findings, RunContext &Ctx) {
+  if (!applyFilters(Findings, Ctx) || !emitOutputs(Findings, Ctx))
+    return ExitInput;
+  if (Ctx.InputError)
+    return ExitInput;
+  for (const TUResult &T : Ctx.TUs)
+    if (!T.Analysed)
+      return ExitCompile;
+  return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace cxxescape::driver
