@@ -217,6 +217,9 @@ struct CallSite {
   bool Virtual = false;   // dispatch may reach any overrider
   bool Indirect = false;  // through a function pointer or a callable object
   bool Constructor = false;
+  /// The callee is declared in a system header: library code, known only
+  /// through models; never an "unknown" call Go's rule would escape.
+  bool LibraryCallee = false;
   /// Temps holding what each slot receives: slot 0 is the object's address
   /// (NoLoc for free functions), slot i+1 the i-th argument (its address
   /// when the parameter is a reference).

@@ -96,7 +96,8 @@ template <class V, Is<Function> T> void fields(V &F, T &Fn) {
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {
   F(C.Caller), F(C.Callee), F(C.ModelName), F(C.Display), F(C.Where),
       F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots), F(C.SlotNames),
-      F(C.Result), F(C.Declared), F(C.NoEscape);
+      F(C.Result), F(C.Declared), F(C.NoEscape), F(C.SlotTexts),
+      F(C.ReceiverKey), F(C.LibraryCallee);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {

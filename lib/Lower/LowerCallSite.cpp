@@ -13,6 +13,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 
 using namespace clang;
@@ -133,6 +134,9 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   if (Callee) {
     const FunctionDecl *Target = Callee;
     C.Callee = usrOf(Target);
+    const SourceManager &SM = Ctx.getSourceManager();
+    C.LibraryCallee =
+        SM.isInSystemHeader(SM.getFileLoc(Target->getLocation()));
     C.ModelName = modelNameOf(Target);
     const FunctionDecl *Named = Target;
     if (const FunctionDecl *Pattern = Target->getTemplateInstantiationPattern())

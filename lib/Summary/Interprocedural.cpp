@@ -389,37 +389,35 @@ std::string CallSolver::leakText(const CallSite &C, int Slot,
 bool CallSolver::applyCall(CallId C) {
   const CallSite &CS = G.call(C);
   FunctionSummary Sum = CS.Declared;
-  bool Known = !Sum.empty();
-  for (uint8_t N : CS.NoEscape)
-    Known |= N != 0;
+  bool Known = !Targets[C].empty() || Model[C];
   for (FuncId T : Targets[C]) {
     Sum.merge(G.func(T).Summary);
     Sum.merge(G.func(T).Declared);
-    Known = true;
   }
-  if (Model[C]) {
+  if (Model[C])
     Sum.merge(ModelSet::summaryFor(*Model[C],
                                    static_cast<int>(CS.Slots.size())));
-    Known = true;
-  }
-  if (!Known) {
-    if (Unknown[C] == 1) {
-      Unknown[C] = 2; // its arguments are now handled
-      if (Policy == UnknownCalls::Escape) {
-        LocId Sink = newSink(CS, SinkKind::Call, CS.Display);
-        for (size_t S = 0; S < CS.Slots.size(); ++S)
-          if (CS.Slots[S] != NoLoc &&
-              !(S < CS.NoEscape.size() && CS.NoEscape[S]))
-            addEdge(Sink, CS.Slots[S], 0,
-                    {Note{CS.Where, "call",
-                          (S == ThisSlot ? std::string("the object of ")
-                                         : "passed to parameter '" +
-                                               CS.SlotNames[S] + "' of ") +
-                              CS.Display +
-                              ", which is not analysed and may keep it"}});
-      }
+  // Go's rule for what nothing is known about: each argument a declaration
+  // says nothing about escapes. Library calls are known through models only.
+  if (!Known && !CS.LibraryCallee && Policy == UnknownCalls::Escape &&
+      Unknown[C] != 2) {
+    Unknown[C] = 2;
+    LocId Sink = NoLoc;
+    for (size_t S = 0; S < CS.Slots.size(); ++S) {
+      bool Declared = S < Sum.Slots.size() && !Sum.Slots[S].Leaks.empty();
+      bool NoEscape = S < CS.NoEscape.size() && CS.NoEscape[S];
+      if (CS.Slots[S] == NoLoc || Declared || NoEscape)
+        continue;
+      if (Sink == NoLoc)
+        Sink = newSink(CS, SinkKind::Call, CS.Display);
+      addEdge(Sink, CS.Slots[S], 0,
+              {Note{CS.Where, "call",
+                    (S == ThisSlot ? std::string("the object of ")
+                                   : "passed to parameter '" +
+                                         CS.SlotNames[S] + "' of ") +
+                        CS.Display + ", which is not analysed and may keep it"}},
+              0, AlwaysHeld);
     }
-    return false;
   }
 
   bool Added = false;
@@ -523,7 +521,7 @@ void CallSolver::run(bool ApplyCalls) {
     bool Known = !Targets[C].empty() || Model[C] || !CS.Declared.empty();
     for (uint8_t N : CS.NoEscape)
       Known |= N != 0;
-    Unknown[C] = !Known;
+    Unknown[C] = !Known && !CS.LibraryCallee;
   }
   if (ApplyCalls)
     for (const std::vector<FuncId> &Comp : components())

@@ -7,6 +7,7 @@
 // arguments that carry no address are still not reported.
 // RUN: %escape --unknown-calls=escape %s -- %std -DESCAPE_POLICY | count 0
 
+#include <string>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -55,5 +56,15 @@ void consume(int *p);
 void unknownCallWithoutTheOption() {
   int x = 0;
   consume(&x);
+}
+// Library code is known through models only: the standard library's own
+// members are never unknown calls (a range-for's iterator, a string's
+// allocator).
+int total;
+void libraryInternals() {
+  std::string s = "abc";
+  std::vector<int> v{1, 2};
+  for (int x : v)
+    total += x;
 }
 #endif

@@ -71,3 +71,18 @@ int innerBlock() {
   }
   return r;
 }
+
+// Regressions: an address carried by a local pointer, and the parameters an
+// attribute on another parameter says nothing about.
+void consumeBoth([[clang::noescape]] int *a, int *b);
+void throughALocalPointer() {
+  int z = 0;
+  int *p = &z;
+  // CHECK: escape-unknown-call.cpp:[[@LINE+1]]:3: warning: address of local variable 'z' is passed to 'consume'{{.*}} [escape-unknown-call]
+  consume(p);
+}
+void otherParameterAttributed() {
+  int x = 0, y = 0;
+  // CHECK: escape-unknown-call.cpp:[[@LINE+1]]:3: warning: address of local variable 'y' is passed to 'consumeBoth'{{.*}} [escape-unknown-call]
+  consumeBoth(&x, &y);
+}
