@@ -227,6 +227,10 @@ struct CallSite {
   std::vector<std::string> SlotNames; // parameter names for the notes
   /// What each slot points to, in the caller's words ("v", "*out").
   std::vector<std::string> SlotTexts;
+  /// For a slot that points to a local variable: the store a callee's write
+  /// into it would be (its CFG analysis says whether the written value is
+  /// still there, and still read, when an object dies). NoStore otherwise.
+  std::vector<StoreId> SlotStores;
   /// Identifies the object of a member call within the caller (the same
   /// container in `v.push_back(&x)` and `v.pop_back()`); empty if none.
   std::string ReceiverKey;

@@ -157,6 +157,8 @@ void Graph::link(const Graph &Other) {
     N.Where = M.pos(C.Where);
     for (LocId &S : N.Slots)
       S = M.loc(S);
+    for (StoreId &S : N.SlotStores)
+      S = M.store(S);
     N.Result = M.loc(N.Result);
     Calls.push_back(std::move(N));
   }

@@ -97,7 +97,7 @@ template <class V, Is<CallSite> T> void fields(V &F, T &C) {
   F(C.Caller), F(C.Callee), F(C.ModelName), F(C.Display), F(C.Where),
       F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots), F(C.SlotNames),
       F(C.Result), F(C.Declared), F(C.NoEscape), F(C.SlotTexts),
-      F(C.ReceiverKey), F(C.LibraryCallee);
+      F(C.ReceiverKey), F(C.LibraryCallee), F(C.SlotStores);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {

@@ -123,6 +123,24 @@ std::string Lowerer::pointeeText(const Expr *E, bool IsAddress) {
   return "*" + describe(E);
 }
 
+/// The local variable an argument designates, if the callee receives its
+/// address (`v` for v.f() and f(v) by reference, `x` for f(&x)).
+static const VarDecl *localObject(const Expr *E, bool IsAddress) {
+  E = E->IgnoreParenImpCasts();
+  if (!IsAddress) {
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return nullptr;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      isa<ParmVarDecl>(VD))
+    return nullptr;
+  return VD;
+}
+
 void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   const FunctionDecl *Callee = Spec.Callee;
   CallSite C;
@@ -179,6 +197,11 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     C.ReceiverKey = Spec.ReceiverIsPointer
                         ? "*" + lvalueKey(Spec.Receiver)
                         : lvalueKey(Spec.Receiver);
+    if (const VarDecl *VD =
+            localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
+      C.SlotStores.resize(1, NoStore);
+      C.SlotStores[0] = newStore(Spec.Call, nullptr, Spec.Receiver, VD);
+    }
     C.SlotTexts[0] = Spec.ReceiverIsPointer
                          ? pointeeText(Spec.Receiver, false)
                          : pointeeText(Spec.Receiver, true);
@@ -196,6 +219,10 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     std::string PName = P ? P->getNameAsString() : "";
     C.SlotNames.push_back(PName.empty() ? "#" + std::to_string(I + 1) : PName);
     C.SlotTexts.push_back(pointeeText(A, ByRef && A->isGLValue()));
+    if (const VarDecl *VD = localObject(A, ByRef && A->isGLValue())) {
+      C.SlotStores.resize(C.Slots.size(), NoStore);
+      C.SlotStores.back() = newStore(Spec.Call, nullptr, A, VD);
+    }
   }
 
   if (!K.blank()) {

@@ -471,9 +471,14 @@ bool CallSolver::applyCall(CallId C) {
         continue;
       // What a callee stores stays there as far as the caller knows; a
       // result is a value inside the caller's expression.
+      StoreId St = L.Sink == LeakSink::Result ? NoStore : AlwaysHeld;
+      // A write into a local the caller passed: judged like `v = value`.
+      if (L.Sink == LeakSink::Content &&
+          L.ContentSlot < static_cast<int>(CS.SlotStores.size()) &&
+          CS.SlotStores[L.ContentSlot] != NoStore)
+        St = CS.SlotStores[L.ContentSlot];
       addEdge(To, From, L.Derefs, std::move(Notes),
-              L.Sink == LeakSink::Content ? EdgeCallContent : 0,
-              L.Sink == LeakSink::Result ? NoStore : AlwaysHeld);
+              L.Sink == LeakSink::Content ? EdgeCallContent : 0, St);
       Added = true;
     }
   }

@@ -81,3 +81,14 @@ std::vector<int *> heapObjects() {
   v.push_back(new int(3));
   return v;
 }
+
+// An outer container that still holds the address when the object dies but
+// is never read again: nothing can observe it (the rule for direct stores).
+int outerContainerNotReadAfter() {
+  std::vector<int *> v;
+  {
+    int inner = 5;
+    v.push_back(&inner);
+  }
+  return 0;
+}
