@@ -1,0 +1,5 @@
+#include "lib.h"
+int *g;
+int *id(int *p) { return p; }
+void setGlobal(int *p) { g = p; }
+Holder::Holder(int *q) : p(q) {}

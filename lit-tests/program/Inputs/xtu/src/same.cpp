@@ -1,0 +1,5 @@
+static int *sameId(int *p) { return p; }
+int *sameUnit() {
+  int x = 0;
+  return sameId(&x);
+}
