@@ -141,6 +141,35 @@ static const VarDecl *localObject(const Expr *E, bool IsAddress) {
   return VD;
 }
 
+/// Names the object of a member call so that an insertion and a removal on
+/// the same container can be paired: within the function for a local
+/// container, across the program ("program:" + its spelling) for a global
+/// or a member, which other functions (a destructor) may empty.
+std::string Lowerer::receiverKey(const Expr *Receiver, bool IsPointer) {
+  const Expr *Base = Receiver->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *ME = dyn_cast<MemberExpr>(Base))
+      Base = ME->getBase()->IgnoreParenImpCasts();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(Base))
+      Base = UO->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Base))
+      Base = AS->getBase()->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (VD && VD->hasLocalStorage())
+    return (IsPointer ? "*" : "") + lvalueKey(Receiver);
+  std::string Text;
+  for (char Ch : describe(Receiver))
+    if (Ch != ' ' && Ch != '(' && Ch != ')')
+      Text += Ch;
+  if (Text.rfind("this->", 0) == 0)
+    Text = Text.substr(6);
+  return "program:" + std::string(IsPointer ? "*" : "") + Text;
+}
+
 void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   const FunctionDecl *Callee = Spec.Callee;
   CallSite C;
@@ -194,9 +223,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     Hole RK = holeOf(Slot).note(note(Spec.Call, "call receiver"));
     expr(Spec.ReceiverIsPointer ? RK : RK.addr(), Spec.Receiver);
     C.Slots[0] = Slot;
-    C.ReceiverKey = Spec.ReceiverIsPointer
-                        ? "*" + lvalueKey(Spec.Receiver)
-                        : lvalueKey(Spec.Receiver);
+    C.ReceiverKey = receiverKey(Spec.Receiver, Spec.ReceiverIsPointer);
     if (const VarDecl *VD =
             localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
       C.SlotStores.resize(1, NoStore);

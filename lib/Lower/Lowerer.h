@@ -142,6 +142,7 @@ public:
   void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
   void callSite(const Hole &K, const CallSiteSpec &Spec);
   std::string pointeeText(const clang::Expr *E, bool IsAddress);
+  std::string receiverKey(const clang::Expr *Receiver, bool IsPointer);
 
   // Statements (LowerStmt.cpp).
   void stmt(const clang::Stmt *S);

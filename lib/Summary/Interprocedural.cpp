@@ -196,6 +196,8 @@ private:
   std::vector<uint8_t> Unknown; // per call: counted as unknown
   /// Per function: receivers of calls that take elements out.
   std::vector<std::set<std::string>> Removed;
+  /// Globals and members some function takes elements out of.
+  std::set<std::string> RemovedAnywhere;
 };
 
 void CallSolver::indexCallees() {
@@ -240,8 +242,13 @@ void CallSolver::indexCallees() {
   Removed.assign(G.numFuncs(), {});
   for (CallId C = 0; C < G.numCalls(); ++C)
     if (Model[C] && Model[C]->Removes && !G.call(C).ReceiverKey.empty() &&
-        G.call(C).Caller != NoFunc)
-      Removed[G.call(C).Caller].insert(G.call(C).ReceiverKey);
+        G.call(C).Caller != NoFunc) {
+      const std::string &Key = G.call(C).ReceiverKey;
+      if (Key.rfind("program:", 0) == 0)
+        RemovedAnywhere.insert(Key);
+      else
+        Removed[G.call(C).Caller].insert(Key);
+    }
   StoresOf.assign(G.numFuncs(), {});
   for (LocId L = 0; L < G.numLocs(); ++L)
     if (G.loc(L).Kind == LocKind::Indirect && G.loc(L).Fn != NoFunc)
@@ -434,7 +441,8 @@ bool CallSolver::applyCall(CallId C) {
       // Inserted here and taken out here (a hand-off queue): optimistic.
       if (L.Sink == LeakSink::Content && L.ContentSlot == ThisSlot &&
           L.Kind == "container" && !CS.ReceiverKey.empty() &&
-          Removed[CS.Caller].count(CS.ReceiverKey))
+          (Removed[CS.Caller].count(CS.ReceiverKey) ||
+           RemovedAnywhere.count(CS.ReceiverKey)))
         continue;
       std::vector<Note> Notes{
           Note{CS.Where, "call", leakText(CS, static_cast<int>(S), L)}};

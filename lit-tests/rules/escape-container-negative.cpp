@@ -4,6 +4,7 @@
 // before the function returns. None of them may be reported.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -91,4 +92,21 @@ int outerContainerNotReadAfter() {
     v.push_back(&inner);
   }
   return 0;
+}
+
+// A registry that another function (a destructor, a release call) takes the
+// element out of again: the insert is assumed to be undone.
+static std::set<void *> *liveObjects;
+struct Registered {
+  Registered() { liveObjects->insert(this); }
+  ~Registered() { liveObjects->erase(this); }
+};
+void registeredLocal() { Registered r; }
+static std::map<int *, int> *refCounts;
+void incRef(int *p) { (*refCounts)[p]++; }
+void decRef(int *p) { refCounts->erase(p); }
+void countedLocal() {
+  int x = 0;
+  incRef(&x);
+  decRef(&x);
 }
