@@ -15,6 +15,10 @@ struct RuleInfo {
   /// inline code spans (links to other pages become code spans). SARIF's
   /// fullDescription and help come from it.
   const char *Help;
+  /// SARIF's precision: "high" when a finding is a flow the code really
+  /// has; "medium" when it rests on an assumption (an unknown callee keeps
+  /// what it is given).
+  const char *Precision = "high";
 };
 
 /// Every rule the bug mode reports, in documentation order.

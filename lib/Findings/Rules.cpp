@@ -185,7 +185,8 @@ const std::vector<RuleInfo> &allRules() {
        "the object is destroyed, and the next use is undefined behaviour "
        "(use-after-return, CWE-825). With the default, "
        "`--unknown-calls=ignore`, such a call is taken to keep nothing "
-       "and the rule reports nothing."},
+       "and the rule reports nothing.",
+       "medium"},
   };
   return Rules;
 }

@@ -198,7 +198,7 @@ public:
       for (const std::string &T : cwes(Help))
         W.value(T);
       W.endArray();
-      W.field("precision", "high");
+      W.field("precision", R.Precision);
       W.field("problem.severity", "warning");
       W.endObject();
       W.endObject();

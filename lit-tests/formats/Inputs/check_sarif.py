@@ -46,7 +46,9 @@ for r in rules:
     check(r["name"] == "".join(w.capitalize() for w in r["id"].split("-")), r["id"] + ": name")
     check(r["defaultConfiguration"]["level"] == "warning", r["id"] + ": level")
     check("external/cwe/cwe-825" in r["properties"]["tags"], r["id"] + ": tags")
-    check(r["properties"]["precision"] == "high", r["id"] + ": precision")
+    # Go's assumption about unknown callees is a guess, not a seen flow.
+    want = "medium" if r["id"] == "escape-unknown-call" else "high"
+    check(r["properties"]["precision"] == want, r["id"] + ": precision")
 check("external/cwe/cwe-562" in rules[0]["properties"]["tags"], "escape-return names CWE-562")
 
 inv = run["invocations"][0]
