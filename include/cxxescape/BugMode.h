@@ -34,11 +34,21 @@ struct FlowStep {
 /// calls the engine does not see into are left alone.
 void prepareBugMode(Graph &G);
 
-/// An edge that moves an address into an object a callee filled; from
-/// there only copies of the whole object (no field reads, no address-of)
-/// carry it on, since the summary does not say which field holds it.
-bool isCallContentArrival(const Edge &E);
-bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E);
+/// What a forward walk over the flows knows about the value it follows.
+struct WalkState {
+  StoreId Last = NoStore;    // the last store the value went through
+  StoreId Arrival = NoStore; // the store of the edge into the location
+  uint32_t Field = 0;        // the field of the location that edge wrote
+  /// The value sits somewhere in an object a callee filled: only copies of
+  /// the whole object carry it on (the summary does not say which field).
+  bool Opaque = false;
+};
+
+/// Whether the edge Dst = (d) Src carries a value the walk holds at Src:
+/// a read of a local sees only the stores that reach it, a field read only
+/// the field written. Fills the state at Dst.
+bool stepCarries(const Graph &G, const WalkState &From, LocId Dst,
+                 const Edge &E, WalkState &To);
 
 /// The first half of prepareBugMode: which sinks outlive everything.
 void markBugModeSinks(Graph &G);

@@ -90,6 +90,8 @@ void prepareGoMode(Graph &G) {
   }
 }
 
+namespace {
+
 bool isCallContentArrival(const Edge &E) {
   return (E.Flags & EdgeResolved) && (E.Flags & EdgeCallContent);
 }
@@ -107,6 +109,25 @@ bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E) {
     if (N.Why == "container" || N.Why == "view" || N.Why == "thread")
       return true;
   return false;
+}
+
+} // namespace
+
+bool stepCarries(const Graph &G, const WalkState &From, LocId Dst,
+                 const Edge &E, WalkState &To) {
+  // Reading a local only sees the stores into it that reach the read.
+  if (From.Arrival > AlwaysHeld && !G.storeReaches(From.Arrival, E.Read))
+    return false;
+  // Reading another field than the one written carries nothing.
+  if (From.Field && E.FieldR && From.Field != E.FieldR)
+    return false;
+  if (!passesOpaque(G, From.Opaque, Dst, E))
+    return false;
+  To.Last = E.Store != NoStore ? E.Store : From.Last;
+  To.Arrival = E.Store;
+  To.Field = E.FieldW;
+  To.Opaque = From.Opaque || isCallContentArrival(E);
+  return true;
 }
 
 void markBugModeSinks(Graph &G) {
@@ -220,10 +241,7 @@ bool holderOutlives(const Graph &G, LocId HId, LocId XId) {
 struct SearchState {
   LocId Loc;
   int Level;
-  StoreId LastStore;
-  StoreId Arrival; // the store of the edge that led into Loc
-  uint32_t Field;  // the field of Loc that edge wrote, or 0
-  bool Opaque;     // the address sits somewhere in an object a callee filled
+  WalkState Walk;
   int Parent; // index into the state list
   FlowStep Via;
 };
@@ -248,7 +266,7 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
     std::vector<SearchState> States;
     std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
     std::deque<int> Work;
-    States.push_back({X, 0, NoStore, NoStore, 0, false, -1, {NoLoc, -1}});
+    States.push_back({X, 0, WalkState{}, -1, {NoLoc, -1}});
     Work.push_back(0);
     int Found = -1;
     while (!Work.empty() && Found < 0) {
@@ -266,20 +284,13 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         // X's value is not X's address.
         if (Next >= 0 || Next < MinLevel)
           continue;
-        // Reading a local only sees the stores into it that reach the read.
-        if (St.Arrival > AlwaysHeld && !G.storeReaches(St.Arrival, E.Read))
+        WalkState To;
+        if (!stepCarries(G, St.Walk, Step.Dst, E, To))
           continue;
-        // Reading another field than the one written carries nothing.
-        if (St.Field && E.FieldR && St.Field != E.FieldR)
+        StoreId Last = To.Last;
+        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque}).second)
           continue;
-        if (!passesOpaque(G, St.Opaque, Step.Dst, E))
-          continue;
-        bool Opaque = St.Opaque || isCallContentArrival(E);
-        StoreId Last = E.Store != NoStore ? E.Store : St.LastStore;
-        if (!Seen.insert({Step.Dst, Next, Last, Opaque}).second)
-          continue;
-        States.push_back(
-            {Step.Dst, Next, Last, E.Store, E.FieldW, Opaque, Cur, Step});
+        States.push_back({Step.Dst, Next, To, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);
         if (Next == -1 && holderOutlives(G, Step.Dst, X) &&
             (Last == NoStore || G.store(Last).survives(X, Obj.Fn))) {

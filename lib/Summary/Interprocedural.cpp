@@ -72,11 +72,8 @@ int slotOf(const Graph &G, FuncId F, LocId Param) {
 struct BfsState {
   LocId Loc;
   int Level;
-  StoreId Last;
-  StoreId Arrival;
-  uint32_t Field;
+  WalkState Walk;
   std::string Kind;
-  bool Opaque;
 };
 
 } // namespace
@@ -95,7 +92,9 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
     const Location &PL = G.loc(P);
     std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
     std::deque<BfsState> Work;
-    Work.push_back({P, 0, NoStore, PL.EntryStore, 0, "", false});
+    WalkState Start;
+    Start.Arrival = PL.EntryStore;
+    Work.push_back({P, 0, Start, ""});
     Seen.insert({P, 0, NoStore, false});
     while (!Work.empty()) {
       BfsState St = Work.front();
@@ -114,15 +113,11 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
         if (Next < MinLevel)
           continue;
         Next = std::min(Next, MaxLevel);
-        if (St.Arrival > AlwaysHeld && !G.storeReaches(St.Arrival, E.Read))
+        WalkState To;
+        if (!stepCarries(G, St.Walk, Step.Dst, E, To))
           continue;
-        if (St.Field && E.FieldR && St.Field != E.FieldR)
-          continue;
-        if (!passesOpaque(G, St.Opaque, Step.Dst, E))
-          continue;
-        bool Opaque = St.Opaque || isCallContentArrival(E);
-        StoreId Last = E.Store != NoStore ? E.Store : St.Last;
-        if (!Seen.insert({Step.Dst, Next, Last, Opaque}).second)
+        StoreId Last = To.Last;
+        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque}).second)
           continue;
         std::string Kind = St.Kind.empty() ? edgeKind(E) : St.Kind;
         bool Held = Last == NoStore || G.store(Last).survives(NoLoc, NoFunc);
@@ -146,7 +141,7 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
           }
           continue;
         }
-        Work.push_back({Step.Dst, Next, Last, E.Store, E.FieldW, Kind, Opaque});
+        Work.push_back({Step.Dst, Next, To, Kind});
       }
     }
   }

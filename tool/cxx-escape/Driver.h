@@ -180,6 +180,13 @@ bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx);
 /// Filters, outputs and the exit status of a run whose units are in Ctx.
 int report(std::vector<Finding> &Findings, RunContext &Ctx);
 
+/// The end of a plain run and of `link`: analyse the units' graphs as one
+/// program, print --stats, then report.
+int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
+                     const std::vector<FileJob> &Jobs,
+                     const EngineOptions &Engine, bool InputError,
+                     RunContext &Ctx);
+
 /// True if Path matches the shell-style glob (`*` any run, `?` one char;
 /// a glob without '/' also matches the file name alone).
 bool pathGlobMatch(const std::string &Glob, const std::string &Path);

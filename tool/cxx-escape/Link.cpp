@@ -203,16 +203,7 @@ error (an IR file that cannot be read is named; the others are reported).
   }
   Units.clear();
 
-  ProgramRun Run;
-  std::vector<Finding> Findings =
-      analyzeUnits(std::move(Graphs), Jobs, Engine, Ctx.TUs, Run);
-  if (statsRequested())
-    printStats(Ctx.TUs, &Run);
-
-  Ctx.SourceRoot = sourceRoot();
-  Ctx.InputError = InputError;
-  Ctx.Quiet = quiet();
-  return report(Findings, Ctx);
+  return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
 }
 
 } // namespace cxxescape::driver

@@ -153,6 +153,21 @@ void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run) {
                      Run->LinkSeconds, Run->AnalysisSeconds);
 }
 
+int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
+                     const std::vector<FileJob> &Jobs,
+                     const EngineOptions &Engine, bool InputError,
+                     RunContext &Ctx) {
+  ProgramRun Run;
+  std::vector<Finding> Findings =
+      analyzeUnits(std::move(Graphs), Jobs, Engine, Ctx.TUs, Run);
+  if (statsRequested())
+    printStats(Ctx.TUs, &Run);
+  Ctx.SourceRoot = sourceRoot();
+  Ctx.InputError = InputError;
+  Ctx.Quiet = quiet();
+  return report(Findings, Ctx);
+}
+
 int report(std::vector<Finding> &Findings, RunContext &Ctx) {
   if (!applyFilters(Findings, Ctx) || !emitOutputs(Findings, Ctx))
     return ExitInput;

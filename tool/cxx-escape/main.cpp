@@ -321,14 +321,5 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     return CompileError ? ExitCompile : ExitClean;
   }
 
-  ProgramRun Run;
-  std::vector<Finding> Findings =
-      analyzeUnits(std::move(Graphs), Jobs, Engine, Ctx.TUs, Run);
-  if (statsRequested())
-    printStats(Ctx.TUs, &Run);
-
-  Ctx.SourceRoot = sourceRoot();
-  Ctx.InputError = InputError;
-  Ctx.Quiet = quiet();
-  return report(Findings, Ctx);
+  return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
 }
