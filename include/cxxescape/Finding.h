@@ -32,12 +32,30 @@ struct FindingNote {
   std::string Message;
 };
 
+/// One textual edit, in the terms clang-apply-replacements uses: a byte
+/// range of a file (as the compiler saw it) and the text that replaces it.
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+};
+
+/// A suggested rewrite: every replacement applies together or not at all.
+struct FixIt {
+  std::string Description;
+  std::vector<Replacement> Replacements;
+};
+
 struct Finding {
   std::string Rule; // escape-return, ...
   std::string Severity = "warning";
   SourceSpot Where;
   std::string Message;
   std::vector<FindingNote> Notes;
+  std::vector<FixIt> Fixes;
+  /// Why no fix is offered when one might be expected (empty otherwise).
+  std::string NoFixReason;
 };
 
 /// Sorts by position and drops duplicates (a header seen by many TUs).
