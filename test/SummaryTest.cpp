@@ -26,6 +26,27 @@ TEST(LeakEncoding, AddKeepsTheMinimumPerTarget) {
   EXPECT_EQ(S.find(LeakSink::Heap), nullptr);
 }
 
+TEST(LeakEncoding, ConditionalFlowsGiveWayToUnconditionalOnes) {
+  ParamGuard IfCopy{2, 0, false}; // parameter 2 != 0
+  SlotSummary S;
+  EXPECT_TRUE(S.add({LeakSink::Content, 0, ThisSlot, "", "", IfCopy}));
+  // Another condition on the same target is kept beside it.
+  EXPECT_TRUE(
+      S.add({LeakSink::Content, 0, ThisSlot, "", "", IfCopy.negated()}));
+  EXPECT_EQ(S.Leaks.size(), 2u);
+  // The unconditional flow replaces both; a conditional one at a level at or
+  // above it adds nothing afterwards.
+  EXPECT_TRUE(S.add({LeakSink::Content, 0, ThisSlot, "", ""}));
+  ASSERT_EQ(S.Leaks.size(), 1u);
+  EXPECT_TRUE(S.Leaks[0].When.none());
+  EXPECT_FALSE(S.add({LeakSink::Content, 1, ThisSlot, "", "", IfCopy}));
+  EXPECT_TRUE(IfCopy.holds(1));
+  EXPECT_FALSE(IfCopy.holds(0));
+  EXPECT_TRUE(IfCopy.negated().holds(0));
+  EXPECT_EQ(describeLeak({LeakSink::Result, 0, -1, "", "", IfCopy}, {}),
+            "result level=0 if #2 != 0");
+}
+
 TEST(LeakEncoding, MergeReportsChangeAndDescribeReadsLikeGo) {
   FunctionSummary A, B;
   B.slot(1).add({LeakSink::Content, 0, ThisSlot, "container", ""});

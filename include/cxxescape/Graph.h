@@ -113,6 +113,9 @@ struct Edge {
   uint32_t FieldW = 0;
   uint32_t FieldR = 0;
   std::vector<Note> Notes;
+  /// Taken only when a parameter of the edge's function has some value
+  /// (the edge is inside `if (param)`); summaries carry it to callers.
+  ParamGuard When;
 };
 
 /// Go's leaks tag: minimum derefs from a parameter to each sink, or -1.
@@ -241,6 +244,14 @@ struct CallSite {
   FunctionSummary Declared;
   /// Slots whose parameter is [[clang::noescape]] (indexed like Slots).
   std::vector<uint8_t> NoEscape;
+  /// Slots whose pointee keeps no addresses it is given (an int, a string's
+  /// chars): what a callee writes there carries no pointer (indexed like
+  /// Slots; missing entries mean "may hold pointers").
+  std::vector<uint8_t> PlainContent;
+  /// Arguments that are integer constants (a literal, a default argument):
+  /// SlotKnown[i] says whether SlotValues[i] is one (indexed like Slots).
+  std::vector<uint8_t> SlotKnown;
+  std::vector<int64_t> SlotValues;
 };
 
 /// What a store is known to survive: the objects whose end of life the stored

@@ -10,6 +10,7 @@
 #ifndef CXXESCAPE_SUMMARY_H
 #define CXXESCAPE_SUMMARY_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,33 @@ const char *leakSinkName(LeakSink S);
 constexpr int ThisSlot = 0;
 
 /// One flow: `*...*param` (Derefs stars; 0 is the value itself) reaches Sink.
+/// A condition on one of a function's own parameters under which a flow
+/// happens: `if (copy)`, `if (!interned)`, `if (mode == 2)`. A caller passing
+/// a constant that fails it does not get the flow. Slot -1: unconditional.
+struct ParamGuard {
+  int Slot = -1;
+  int64_t Value = 0;
+  bool Equal = false; // holds when the parameter == Value (else when !=)
+
+  bool none() const { return Slot < 0; }
+  bool holds(int64_t V) const { return Equal ? V == Value : V != Value; }
+  ParamGuard negated() const {
+    ParamGuard G = *this;
+    G.Equal = !G.Equal;
+    return G;
+  }
+  friend bool operator==(const ParamGuard &A, const ParamGuard &B) {
+    return A.Slot == B.Slot && A.Value == B.Value && A.Equal == B.Equal;
+  }
+  friend bool operator<(const ParamGuard &A, const ParamGuard &B) {
+    if (A.Slot != B.Slot)
+      return A.Slot < B.Slot;
+    if (A.Value != B.Value)
+      return A.Value < B.Value;
+    return A.Equal < B.Equal;
+  }
+};
+
 struct Leak {
   LeakSink Sink = LeakSink::Heap;
   int Derefs = 0;
@@ -41,6 +69,8 @@ struct Leak {
   std::string Kind;
   /// Human words for where it ends ("global 'g'"), for the notes.
   std::string Where;
+  /// The flow happens only when this holds.
+  ParamGuard When;
 
   bool sameTarget(const Leak &O) const {
     return Sink == O.Sink && ContentSlot == O.ContentSlot;

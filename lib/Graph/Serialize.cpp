@@ -57,9 +57,13 @@ template <class V, Is<Note> T> void fields(V &F, T &N) {
   F(N.Where), F(N.Why), F(N.Text);
 }
 
+template <class V, Is<ParamGuard> T> void fields(V &F, T &G) {
+  F(G.Slot), F(G.Value), F(G.Equal);
+}
+
 template <class V, Is<Edge> T> void fields(V &F, T &E) {
   F(E.Src), F(E.Derefs), F(E.Flags), F(E.Store), F(E.Read), F(E.FieldW),
-      F(E.FieldR), F(E.Notes);
+      F(E.FieldR), F(E.Notes), F(E.When);
 }
 
 template <class V, Is<Leaks> T> void fields(V &F, T &L) {
@@ -67,7 +71,7 @@ template <class V, Is<Leaks> T> void fields(V &F, T &L) {
 }
 
 template <class V, Is<Leak> T> void fields(V &F, T &L) {
-  F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where);
+  F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where), F(L.When);
 }
 
 template <class V, Is<SlotSummary> T> void fields(V &F, T &S) { F(S.Leaks); }
@@ -97,7 +101,8 @@ template <class V, Is<CallSite> T> void fields(V &F, T &C) {
   F(C.Caller), F(C.Callee), F(C.ModelName), F(C.Display), F(C.Where),
       F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots), F(C.SlotNames),
       F(C.Result), F(C.Declared), F(C.NoEscape), F(C.SlotTexts),
-      F(C.ReceiverKey), F(C.LibraryCallee), F(C.SlotStores);
+      F(C.ReceiverKey), F(C.LibraryCallee), F(C.SlotStores),
+      F(C.PlainContent), F(C.SlotKnown), F(C.SlotValues);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {
@@ -141,7 +146,8 @@ template <class T> size_t fieldCount() {
 std::string layoutSignature() {
   std::string S;
   for (size_t C :
-       {fieldCount<Pos>(), fieldCount<Note>(), fieldCount<Edge>(),
+       {fieldCount<Pos>(), fieldCount<Note>(), fieldCount<ParamGuard>(),
+        fieldCount<Edge>(),
         fieldCount<Leaks>(), fieldCount<Leak>(), fieldCount<SlotSummary>(),
         fieldCount<FunctionSummary>(), fieldCount<Location>(),
         fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),

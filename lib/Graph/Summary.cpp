@@ -23,11 +23,24 @@ const char *leakSinkName(LeakSink S) {
 }
 
 bool SlotSummary::add(const Leak &L) {
+  // A conditional flow adds nothing beside an unconditional one at the same
+  // or a lower level; an unconditional one replaces conditional ones.
+  for (const Leak &Old : Leaks)
+    if (Old.sameTarget(L) && Old.When.none() && Old.Derefs <= L.Derefs)
+      return false;
+  bool Changed = false;
+  if (L.When.none()) {
+    size_t Before = Leaks.size();
+    std::erase_if(Leaks, [&](const Leak &Old) {
+      return Old.sameTarget(L) && !Old.When.none() && Old.Derefs >= L.Derefs;
+    });
+    Changed = Leaks.size() != Before;
+  }
   for (Leak &Old : Leaks) {
-    if (!Old.sameTarget(L))
+    if (!Old.sameTarget(L) || !(Old.When == L.When))
       continue;
     if (L.Derefs >= Old.Derefs)
-      return false;
+      return Changed;
     Old = L;
     return true;
   }
@@ -36,6 +49,9 @@ bool SlotSummary::add(const Leak &L) {
 }
 
 const Leak *SlotSummary::find(LeakSink S, int ContentSlot) const {
+  for (const Leak &L : Leaks)
+    if (L.Sink == S && L.ContentSlot == ContentSlot && L.When.none())
+      return &L;
   for (const Leak &L : Leaks)
     if (L.Sink == S && L.ContentSlot == ContentSlot)
       return &L;
@@ -73,6 +89,9 @@ std::string describeLeak(const Leak &L,
   std::string S = Target + " level=" + std::to_string(L.Derefs);
   if (!L.Kind.empty())
     S += " (" + L.Kind + ")";
+  if (!L.When.none())
+    S += " if #" + std::to_string(L.When.Slot) +
+         (L.When.Equal ? " == " : " != ") + std::to_string(L.When.Value);
   return S;
 }
 

@@ -203,7 +203,12 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   C.Slots.push_back(NoLoc);
   C.SlotNames.push_back("this");
   C.SlotTexts.push_back("the new object");
+  C.PlainContent.push_back(0);
+  C.SlotKnown.push_back(0);
+  C.SlotValues.push_back(0);
   if (Spec.ObjectHole) {
+    if (const auto *E = dyn_cast<Expr>(Spec.Call))
+      C.PlainContent[0] = !contentHoldsPointers(E->getType());
     // A constructor builds the object its hole receives: when that is a
     // plain location, the callee's `this` is its address.
     const Hole &OK = *Spec.ObjectHole;
@@ -224,6 +229,10 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     expr(Spec.ReceiverIsPointer ? RK : RK.addr(), Spec.Receiver);
     C.Slots[0] = Slot;
     C.ReceiverKey = receiverKey(Spec.Receiver, Spec.ReceiverIsPointer);
+    QualType ObjectType = Spec.Receiver->getType();
+    if (Spec.ReceiverIsPointer)
+      ObjectType = ObjectType->getPointeeType();
+    C.PlainContent[0] = !ObjectType.isNull() && !contentHoldsPointers(ObjectType);
     if (const VarDecl *VD =
             localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
       C.SlotStores.resize(1, NoStore);
@@ -246,6 +255,22 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     std::string PName = P ? P->getNameAsString() : "";
     C.SlotNames.push_back(PName.empty() ? "#" + std::to_string(I + 1) : PName);
     C.SlotTexts.push_back(pointeeText(A, ByRef && A->isGLValue()));
+    // Content of a slot: what a reference or pointer parameter designates.
+    QualType Pointee;
+    if (P && ByRef)
+      Pointee = P->getType().getNonReferenceType();
+    else if (P && P->getType()->isPointerType())
+      Pointee = P->getType()->getPointeeType();
+    // A constant argument (a literal, a default argument) decides the
+    // callee's flows that are conditional on this parameter.
+    Expr::EvalResult Value;
+    bool Known = A->getType()->isIntegralOrEnumerationType() &&
+                 !A->isValueDependent() && A->EvaluateAsInt(Value, Ctx);
+    C.SlotKnown.push_back(Known);
+    C.SlotValues.push_back(Known ? Value.Val.getInt().getExtValue() : 0);
+    C.PlainContent.push_back(!Pointee.isNull() &&
+                             !Pointee->isDependentType() &&
+                             !contentHoldsPointers(Pointee));
     if (const VarDecl *VD = localObject(A, ByRef && A->isGLValue())) {
       C.SlotStores.resize(C.Slots.size(), NoStore);
       C.SlotStores.back() = newStore(Spec.Call, nullptr, A, VD);

@@ -11,6 +11,19 @@ using namespace clang;
 
 namespace cxxescape {
 
+void Lowerer::statements(const CompoundStmt *CS) {
+  ParamGuard Outer = fn().Guard;
+  for (const Stmt *Child : CS->body()) {
+    stmt(Child);
+    // `if (copy) { ...; return; }`: what follows runs only when !copy.
+    const auto *IS = dyn_cast<IfStmt>(Child);
+    if (IS && fn().Guard.none() && !IS->getElse() && !IS->getInit() &&
+        !IS->getConditionVariableDeclStmt() && alwaysExits(IS->getThen()))
+      fn().Guard = guardOf(IS->getCond()).negated();
+  }
+  fn().Guard = Outer;
+}
+
 void Lowerer::block(const Stmt *S) {
   if (!S)
     return;
@@ -36,8 +49,7 @@ void Lowerer::stmt(const Stmt *S) {
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass: {
     ScopeId Saved = pushScope();
-    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
-      stmt(Child);
+    statements(cast<CompoundStmt>(S));
     popScope(Saved);
     return;
   }
@@ -60,8 +72,11 @@ void Lowerer::stmt(const Stmt *S) {
       stmt(CV);
     else
       stmt(IS->getCond());
-    block(IS->getThen());
-    block(IS->getElse());
+    ParamGuard When;
+    if (!IS->getInit() && !IS->getConditionVariableDeclStmt())
+      When = guardOf(IS->getCond());
+    guardedBlock(When, IS->getThen());
+    guardedBlock(When.none() ? When : When.negated(), IS->getElse());
     popScope(Saved);
     return;
   }

@@ -36,8 +36,12 @@ Note Lowerer::note(const Decl *D, const char *Why) {
 void Lowerer::flow(const Hole &K, LocId Src) {
   if (K.blank() || Src == NoLoc)
     return;
+  size_t Before = G.loc(K.Dst).In.size();
   G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read,
             K.FieldW, K.FieldR);
+  if (!FnStack.empty() && !fn().Guard.none() &&
+      G.loc(K.Dst).In.size() > Before)
+    G.loc(K.Dst).In.back().When = fn().Guard;
 }
 
 uint32_t Lowerer::elementId(const Expr *Index) {
@@ -124,6 +128,21 @@ ScopeId Lowerer::fullExprScope() {
   if (CurFullExprScope == NoScope)
     CurFullExprScope = G.addScope(CurScope, fn().Id, /*FullExpr=*/true);
   return CurFullExprScope;
+}
+
+bool Lowerer::contentHoldsPointers(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (!hasPointers(T))
+    return false;
+  const auto *RD = T->getAsCXXRecordDecl();
+  // An owner (it destroys what it holds) with a value_type keeps copies of
+  // values of that type; a view with a value_type keeps the address itself.
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+    return true;
+  for (const NamedDecl *D : RD->lookup(&Ctx.Idents.get("value_type")))
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+      return hasPointers(TD->getUnderlyingType());
+  return true;
 }
 
 bool Lowerer::hasPointers(QualType T) {
@@ -304,8 +323,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
 
   if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
     // The outermost block shares the parameters' scope.
-    for (const Stmt *S : CS->body())
-      stmt(S);
+    statements(CS);
   } else {
     stmt(Body);
   }

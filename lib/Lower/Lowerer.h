@@ -167,6 +167,16 @@ public:
   void popScope(ScopeId Saved) { CurScope = Saved; }
   ScopeId fullExprScope();
   bool hasPointers(clang::QualType T);
+  // Conditions on parameters (LowerGuard.cpp).
+  ParamGuard guardOf(const clang::Expr *Cond);
+  /// Lowers S with G added to the current guard (the outermost one wins).
+  void guardedBlock(const ParamGuard &G, const clang::Stmt *S);
+  bool alwaysExits(const clang::Stmt *S);
+  /// A block's statements in order (LowerStmt.cpp).
+  void statements(const clang::CompoundStmt *CS);
+  /// Whether writing into an object of type T can leave an address in it:
+  /// an owning container copies its elements, so only their type counts.
+  bool contentHoldsPointers(clang::QualType T);
   std::string describe(const clang::Expr *E);
 
   clang::ASTContext &Ctx;
@@ -186,6 +196,10 @@ public:
     std::vector<std::pair<LocId, const clang::VarDecl *>> Extended;
     /// Reads of local variables' values, by the expression that reads.
     llvm::DenseMap<const clang::DeclRefExpr *, uint32_t> Reads;
+    /// The condition on a parameter the statements being lowered are under.
+    ParamGuard Guard;
+    /// Parameters the body never changes (only those may guard a flow).
+    llvm::DenseMap<const clang::ParmVarDecl *, bool> FixedParams;
   };
   std::vector<FnState> FnStack;
   FnState &fn() { return FnStack.back(); }

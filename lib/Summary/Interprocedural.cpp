@@ -74,6 +74,7 @@ struct BfsState {
   int Level;
   WalkState Walk;
   std::string Kind;
+  ParamGuard When; // the first condition on a parameter along the path
 };
 
 } // namespace
@@ -90,12 +91,12 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
 
   for (auto [Slot, P] : Slots) {
     const Location &PL = G.loc(P);
-    std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
+    std::set<std::tuple<LocId, int, StoreId, bool, ParamGuard>> Seen;
     std::deque<BfsState> Work;
     WalkState Start;
     Start.Arrival = PL.EntryStore;
-    Work.push_back({P, 0, Start, ""});
-    Seen.insert({P, 0, NoStore, false});
+    Work.push_back({P, 0, Start, "", ParamGuard()});
+    Seen.insert({P, 0, NoStore, false, ParamGuard()});
     while (!Work.empty()) {
       BfsState St = Work.front();
       Work.pop_front();
@@ -117,13 +118,17 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
         if (!stepCarries(G, St.Walk, Step.Dst, E, To))
           continue;
         StoreId Last = To.Last;
-        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque}).second)
+        // A condition on one of F's own parameters (not a nested lambda's).
+        ParamGuard When = St.When;
+        if (When.none() && !E.When.none() && D.Fn == F)
+          When = E.When;
+        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque, When}).second)
           continue;
         std::string Kind = St.Kind.empty() ? edgeKind(E) : St.Kind;
         bool Held = Last == NoStore || G.store(Last).survives(NoLoc, NoFunc);
         if (D.Kind == LocKind::Result && D.Fn == F) {
           if (Next >= 0 && Held)
-            S.slot(Slot).add({LeakSink::Result, Next, -1, Kind, ""});
+            S.slot(Slot).add({LeakSink::Result, Next, -1, Kind, "", When});
           continue;
         }
         if (isSummarySink(D)) {
@@ -132,16 +137,18 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
                 (D.Sink == SinkKind::OutParam || D.Sink == SinkKind::Member)) {
               int To = slotOf(G, F, D.Via);
               if (To >= 0)
-                S.slot(Slot).add({LeakSink::Content, Next, To, Kind, D.Name});
+                S.slot(Slot).add(
+                    {LeakSink::Content, Next, To, Kind, D.Name, When});
               else
-                S.slot(Slot).add({LeakSink::Heap, Next, -1, Kind, D.Name});
+                S.slot(Slot).add(
+                    {LeakSink::Heap, Next, -1, Kind, D.Name, When});
             } else {
-              S.slot(Slot).add({leakSinkOf(D), Next, -1, Kind, D.Name});
+              S.slot(Slot).add({leakSinkOf(D), Next, -1, Kind, D.Name, When});
             }
           }
           continue;
         }
-        Work.push_back({Step.Dst, Next, To, Kind});
+        Work.push_back({Step.Dst, Next, To, Kind, When});
       }
     }
   }
@@ -428,6 +435,11 @@ bool CallSolver::applyCall(CallId C) {
     if (From == NoLoc)
       continue;
     for (const Leak &L : Sum.Slots[S].Leaks) {
+      // A flow under a condition on a parameter this call fixes otherwise.
+      if (!L.When.none() && L.When.Slot < static_cast<int>(CS.SlotKnown.size()) &&
+          CS.SlotKnown[L.When.Slot] &&
+          !L.When.holds(CS.SlotValues[L.When.Slot]))
+        continue;
       auto Key = std::make_tuple(C, static_cast<int>(S),
                                  static_cast<int>(L.Sink), L.ContentSlot,
                                  L.Derefs);
@@ -449,6 +461,10 @@ bool CallSolver::applyCall(CallId C) {
         To = CS.Result;
         break;
       case LeakSink::Content:
+        if (L.ContentSlot >= 0 &&
+            L.ContentSlot < static_cast<int>(CS.PlainContent.size()) &&
+            CS.PlainContent[L.ContentSlot])
+          break; // a copy into memory that keeps no addresses
         if (L.ContentSlot >= 0 &&
             L.ContentSlot < static_cast<int>(CS.Slots.size()) &&
             CS.Slots[L.ContentSlot] != NoLoc)
