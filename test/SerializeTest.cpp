@@ -45,6 +45,7 @@ void expectSame(const FunctionSummary &A, const FunctionSummary &B) {
       EXPECT_EQ(X.ContentSlot, Y.ContentSlot);
       EXPECT_EQ(X.Kind, Y.Kind);
       EXPECT_EQ(X.Where, Y.Where);
+      EXPECT_EQ(X.When, Y.When);
     }
   }
 }
@@ -57,6 +58,7 @@ void expectSame(const Edge &A, const Edge &B) {
   EXPECT_EQ(A.Read, B.Read);
   EXPECT_EQ(A.FieldW, B.FieldW);
   EXPECT_EQ(A.FieldR, B.FieldR);
+  EXPECT_EQ(A.When, B.When);
   ASSERT_EQ(A.Notes.size(), B.Notes.size());
   for (size_t I = 0; I < A.Notes.size(); ++I) {
     expectSame(A.Notes[I].Where, B.Notes[I].Where);
@@ -117,11 +119,15 @@ void expectSame(const CallSite &A, const CallSite &B) {
   EXPECT_EQ(A.Result, B.Result);
   expectSame(A.Declared, B.Declared);
   EXPECT_EQ(A.NoEscape, B.NoEscape);
+  EXPECT_EQ(A.PlainContent, B.PlainContent);
+  EXPECT_EQ(A.SlotKnown, B.SlotKnown);
+  EXPECT_EQ(A.SlotValues, B.SlotValues);
 }
 
 void expectSame(const Graph &A, const Graph &B) {
   EXPECT_EQ(A.MainFile, B.MainFile);
   EXPECT_EQ(A.files(), B.files());
+  EXPECT_EQ(A.numFields(), B.numFields());
   EXPECT_EQ(A.heapLoc(), B.heapLoc());
   ASSERT_EQ(A.numLocs(), B.numLocs());
   for (LocId I = 0; I < A.numLocs(); ++I) {
@@ -224,6 +230,8 @@ Graph handBuilt() {
   G.store(St).Reads = {R1, R2};
   G.loc(PL).EntryStore = St;
   G.addSink(SinkKind::Global, NoFunc, "global 'g'", {Main, 1, 1});
+  for (const char *Key : {"fc:@S@A@FI@a", "fc:@S@A@FI@b", "i0", "i1"})
+    G.internField(Key);
   G.addEdge(Ind, XL, -1, EdgeValueSpill | EdgeResolved, St,
             {Note{{Main, 4, 5}, "address-of", "&x"},
              Note{{Header, 5, 6}, "assign", "p = &x"}},
@@ -242,6 +250,11 @@ Graph handBuilt() {
   C.Result = Res;
   C.Declared.slot(2).add({LeakSink::Global, 1, -1, "", "global 'g'"});
   C.NoEscape = {0, 1, 0};
+  C.PlainContent = {1, 0, 0};
+  C.SlotKnown = {0, 0, 1};
+  C.SlotValues = {0, 0, -7};
+  C.Declared.slot(1).add(
+      {LeakSink::Content, 1, 0, "", "", ParamGuard{2, 3, true}});
   G.addCallSite(C);
   return G;
 }
@@ -500,3 +513,33 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
 }
 
 } // namespace
+
+namespace cxxescape {
+namespace {
+
+TEST(LinkFields, AFieldHasOneIdAcrossUnits) {
+  // Two units meet the same fields in different orders: after linking, the
+  // edges of both name each field by one id.
+  Graph A, B;
+  uint32_t AOut = A.internField("fc:@S@Ctx@FI@out");
+  uint32_t ASpecs = A.internField("fc:@S@Ctx@FI@specs");
+  uint32_t BSpecs = B.internField("fc:@S@Ctx@FI@specs");
+  uint32_t BOut = B.internField("fc:@S@Ctx@FI@out");
+  EXPECT_NE(AOut, BOut); // per-unit ids differ before linking
+  Location Var;
+  Var.Kind = LocKind::Variable;
+  LocId AX = A.addLocation(Var), AY = A.addLocation(Var);
+  A.addEdge(AY, AX, 0, 0, NoStore, {}, 0, AOut, ASpecs);
+  LocId BX = B.addLocation(Var), BY = B.addLocation(Var);
+  B.addEdge(BY, BX, 0, 0, NoStore, {}, 0, BOut, BSpecs);
+  LocId Before = static_cast<LocId>(A.numLocs());
+  A.link(B);
+  EXPECT_EQ(A.numFields(), 2u);
+  ASSERT_EQ(A.numLocs(), Before + 2); // B's heap is A's
+  const Edge &Linked = A.loc(Before + 1).In.at(0);
+  EXPECT_EQ(Linked.FieldW, AOut);
+  EXPECT_EQ(Linked.FieldR, ASpecs);
+}
+
+} // namespace
+} // namespace cxxescape

@@ -276,6 +276,10 @@ public:
   Graph();
 
   FileId internFile(const std::string &Path);
+  /// Field ids (Edge::FieldW/FieldR) name the same field in every unit:
+  /// the key is the field's USR (or "i<N>" for constant element N).
+  uint32_t internField(const std::string &Key);
+  size_t numFields() const { return FieldKeys.size(); }
   const std::string &fileName(FileId F) const { return Files[F]; }
   const std::vector<std::string> &files() const { return Files; }
 
@@ -345,6 +349,8 @@ public:
 private:
   std::vector<std::string> Files;
   std::unordered_map<std::string, FileId> FileIndex;
+  std::vector<std::string> FieldKeys; // id - 1 -> key
+  std::unordered_map<std::string, uint32_t> FieldIndex;
   std::vector<Location> Locs;
   std::vector<Scope> Scopes;
   std::vector<Function> Funcs;

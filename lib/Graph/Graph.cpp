@@ -45,6 +45,14 @@ Graph::Graph() {
   HeapLoc = addSink(SinkKind::Heap, NoFunc, "{heap}");
 }
 
+uint32_t Graph::internField(const std::string &Key) {
+  auto [It, New] =
+      FieldIndex.try_emplace(Key, static_cast<uint32_t>(FieldKeys.size() + 1));
+  if (New)
+    FieldKeys.push_back(Key);
+  return It->second;
+}
+
 FileId Graph::internFile(const std::string &Path) {
   auto [It, New] = FileIndex.try_emplace(Path, Files.size());
   if (New)

@@ -18,9 +18,10 @@ struct GraphAccess {
   /// The graph's own fields, in file order; a new member is one line here.
   template <class V, class G> static void fields(V &F, G &Gr) {
     F(Gr.MainFile), F(Gr.Files), F(Gr.Locs), F(Gr.Scopes), F(Gr.Funcs),
-        F(Gr.Stores), F(Gr.Calls), F(Gr.HeapLoc), F(Gr.NextRead), F(Gr.ReadFns);
+        F(Gr.Stores), F(Gr.Calls), F(Gr.HeapLoc), F(Gr.NextRead), F(Gr.ReadFns),
+        F(Gr.FieldKeys);
   }
-  /// FileIndex is derived from Files, not stored.
+  /// FileIndex and FieldIndex are derived from Files and FieldKeys.
   static void rebuildIndex(Graph &G);
   /// Empty if every id of G points into its table and the parent chains of
   /// scopes and functions end; otherwise what is wrong, in a few words.

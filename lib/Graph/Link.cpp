@@ -23,6 +23,7 @@ struct Remap {
   ScopeId ScopeOffset = 0;
   StoreId StoreOffset = 0;
   uint32_t ReadOffset = 0;
+  std::vector<uint32_t> Fields; // the other graph's field id -> this one's
 
   Pos pos(Pos P) const {
     P.File = Files[P.File];
@@ -45,6 +46,8 @@ struct Remap {
     N.Src = loc(E.Src);
     N.Store = store(E.Store);
     N.Read = read(E.Read);
+    N.FieldW = Fields[E.FieldW];
+    N.FieldR = Fields[E.FieldR];
     for (Note &T : N.Notes)
       T.Where = pos(T.Where);
     In.push_back(std::move(N));
@@ -62,6 +65,9 @@ void Graph::link(const Graph &Other) {
   Remap M;
   for (const std::string &F : Other.Files)
     M.Files.push_back(internFile(F));
+  M.Fields.push_back(0);
+  for (const std::string &K : Other.FieldKeys)
+    M.Fields.push_back(internField(K));
 
   // Functions: a body seen before wins; lambdas go with their parent.
   M.Funcs.assign(Other.Funcs.size(), NoFunc);

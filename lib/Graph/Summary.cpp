@@ -22,28 +22,22 @@ const char *leakSinkName(LeakSink S) {
   return "?";
 }
 
+namespace {
+
+/// Whether every flow L describes is already described by Old: the same
+/// target at no more derefs, under no more conditions.
+bool covers(const Leak &Old, const Leak &L) {
+  return Old.sameTarget(L) && Old.Derefs <= L.Derefs &&
+         (Old.When.none() || Old.When == L.When);
+}
+
+} // namespace
+
 bool SlotSummary::add(const Leak &L) {
-  // A conditional flow adds nothing beside an unconditional one at the same
-  // or a lower level; an unconditional one replaces conditional ones.
   for (const Leak &Old : Leaks)
-    if (Old.sameTarget(L) && Old.When.none() && Old.Derefs <= L.Derefs)
+    if (covers(Old, L))
       return false;
-  bool Changed = false;
-  if (L.When.none()) {
-    size_t Before = Leaks.size();
-    std::erase_if(Leaks, [&](const Leak &Old) {
-      return Old.sameTarget(L) && !Old.When.none() && Old.Derefs >= L.Derefs;
-    });
-    Changed = Leaks.size() != Before;
-  }
-  for (Leak &Old : Leaks) {
-    if (!Old.sameTarget(L) || !(Old.When == L.When))
-      continue;
-    if (L.Derefs >= Old.Derefs)
-      return Changed;
-    Old = L;
-    return true;
-  }
+  std::erase_if(Leaks, [&](const Leak &Old) { return covers(L, Old); });
   Leaks.push_back(L);
   return true;
 }

@@ -43,6 +43,9 @@ void GraphAccess::rebuildIndex(Graph &G) {
   G.FileIndex.clear();
   for (FileId I = 0; I < G.Files.size(); ++I)
     G.FileIndex.emplace(G.Files[I], I);
+  G.FieldIndex.clear();
+  for (uint32_t I = 0; I < G.FieldKeys.size(); ++I)
+    G.FieldIndex.emplace(G.FieldKeys[I], I + 1);
 }
 
 std::string GraphAccess::validate(const Graph &G) {
@@ -66,6 +69,9 @@ std::string GraphAccess::validate(const Graph &G) {
   auto St = [&](StoreId S) { return S < NSt || Bad("store", S); };
   auto Rd = [&](uint32_t R) { return R < G.NextRead || Bad("read", R); };
   auto P = [&](const Pos &X) { return X.File < NFiles || Bad("file", X.File); };
+  auto Fd = [&](uint32_t F) {
+    return F <= G.FieldKeys.size() || Bad("field", F);
+  };
 
   if (NFiles == 0 || NSt < 2 || G.HeapLoc >= NL || G.NextRead == 0 ||
       G.ReadFns.size() != G.NextRead)
@@ -77,7 +83,7 @@ std::string GraphAccess::validate(const Graph &G) {
     for (const Edge &E : L.In) {
       if (E.Src == NoLoc)
         Bad("location", E.Src);
-      Loc(E.Src), St(E.Store), Rd(E.Read);
+      Loc(E.Src), St(E.Store), Rd(E.Read), Fd(E.FieldW), Fd(E.FieldR);
       for (const Note &N : E.Notes)
         P(N.Where);
     }

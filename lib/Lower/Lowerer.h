@@ -215,17 +215,20 @@ public:
   llvm::DenseMap<const clang::VarDecl *, LocId> VarLocs;
   llvm::DenseMap<const clang::VarDecl *, LocId> GlobalSinks;
   llvm::DenseMap<const clang::Type *, bool> PointerTypes;
-  std::map<std::string, uint32_t> FieldIds;
-  uint32_t fieldId(const std::string &Key) {
-    uint32_t &Id = FieldIds[Key];
-    if (!Id)
-      Id = static_cast<uint32_t>(FieldIds.size());
-    return Id;
-  }
+  uint32_t fieldId(const std::string &Key) { return G.internField(Key); }
+  /// By USR, so that a callee's summary names the field a caller's edges do.
   uint32_t fieldId(const clang::ValueDecl *FD) {
-    return fieldId("f" + std::to_string(reinterpret_cast<uintptr_t>(
-                             FD->getCanonicalDecl())));
+    auto [It, New] = FieldIds.try_emplace(FD->getCanonicalDecl(), 0u);
+    if (New) {
+      std::string Usr = usrOf(FD->getCanonicalDecl());
+      // Without a USR (an unnamed member), a key no other unit can have.
+      It->second = G.internField(
+          Usr.empty() ? "u" + std::to_string(FieldIds.size()) + "@" + G.MainFile
+                      : "f" + Usr);
+    }
+    return It->second;
   }
+  llvm::DenseMap<const clang::Decl *, uint32_t> FieldIds;
   /// A constant index of an array subscript, as a field; 0 if not constant.
   uint32_t elementId(const clang::Expr *Index);
   LocId External = NoLoc;
