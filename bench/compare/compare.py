@@ -261,8 +261,9 @@ def report(runs, dbs, tools):
         return statistics.median(totals) if totals else None, len(totals)
 
     print("| Project | Units | " + " | ".join(
-        f"{t} s" for t in tools) + " | cxx-escape / clang |")
-    print("|---|---:|" + "---:|" * len(tools) + "---:|")
+        f"{t} s" for t in tools) + " | cxx-escape / clang | cxx-escape MiB "
+          "| clang's largest unit MiB | RSS ratio |")
+    print("|---|---:|" + "---:|" * len(tools) + "---:|---:|---:|---:|")
     dbs = [d for d in dbs if any(r["db"] == d for r in runs)]
     for db in dbs:
         units = len(load_db(db))
@@ -272,8 +273,14 @@ def report(runs, dbs, tools):
             cells.append("-" if v is None else f"{v:.1f}")
         ce, cl = med("cxx-escape", db, "wall"), med("clang", db, "wall")
         ratio = f"{ce / cl:.2f}" if ce and cl else "-"
+        rss = {t: max((r["rss_kb"] for r in runs if r["tool"] == t
+                       and r["db"] == db), default=0) / 1024
+               for t in ("cxx-escape", "clang")}
+        rss_ratio = (f"{rss['cxx-escape'] / rss['clang']:.2f}"
+                     if rss["clang"] and rss["cxx-escape"] else "-")
         print(f"| {os.path.basename(db)} | {units} | " + " | ".join(cells) +
-              f" | {ratio} |")
+              f" | {ratio} | {rss['cxx-escape']:.0f} | {rss['clang']:.0f} "
+              f"| {rss_ratio} |")
     print()
     print("| Tool | Projects | Units | Total wall s (median) | Runs "
           "| clang -fsyntax-only s, same units | Ratio | Peak RSS MiB "
