@@ -543,3 +543,48 @@ TEST(LinkFields, AFieldHasOneIdAcrossUnits) {
 
 } // namespace
 } // namespace cxxescape
+namespace {
+
+/// A unit with one function of its own and one inline function every unit
+/// defines.
+Graph unitWith(const std::string &Own) {
+  Graph G;
+  G.MainFile = "/src/" + Own + ".cpp";
+  for (const std::string &Usr : {"c:@F@" + Own, std::string("c:@F@inl")}) {
+    Function F;
+    F.Name = Usr;
+    F.Usr = Usr;
+    FuncId Id = G.addFunction(F);
+    Location L;
+    L.Kind = LocKind::Variable;
+    L.Fn = Id;
+    L.Name = "x";
+    L.Scope = G.addScope(NoScope, Id);
+    G.func(Id).BodyScope = L.Scope;
+    G.addLocation(L);
+  }
+  return G;
+}
+
+} // namespace
+
+TEST(LinkTest, InlineBodyKeptOnceOverManyLinks) {
+  // The index of linked bodies grows with each link: a body brought by the
+  // first unit is still known when the fifth arrives.
+  Graph P;
+  for (const char *Own : {"a", "b", "c", "d", "e"})
+    P.link(unitWith(Own));
+  EXPECT_EQ(P.numFuncs(), 6u);
+  unsigned Inline = 0;
+  for (FuncId F = 0; F < P.numFuncs(); ++F)
+    Inline += P.func(F).Usr == "c:@F@inl";
+  EXPECT_EQ(Inline, 1u);
+  // A function added between links (not by link) is indexed too.
+  Function Extra;
+  Extra.Usr = "c:@F@extra";
+  P.addFunction(Extra);
+  Graph U = unitWith("f");
+  U.func(0).Usr = "c:@F@extra";
+  P.link(U);
+  EXPECT_EQ(P.numFuncs(), 7u);
+}

@@ -280,6 +280,46 @@ TEST_F(GoSolverTest, BlockScopeMattersOnlyForCxx) {
   EXPECT_TRUE(Copy.loc(X).has(AttrEscapes));
 }
 
+// In C++ scopes, roots that outlive nothing are not walked; what escapes
+// through the result, an outer scope or a lambda is still found, and a long
+// chain of copies in one scope stays linear.
+TEST_F(GoSolverTest, CxxScopesSkipRootsThatOutliveNothing) {
+  FuncId F = B.func("chain");
+  LocId X = B.local(F, "x");
+  LocId Prev = B.local(F, "p0");
+  B.assign(Prev, X, -1);
+  for (int I = 0; I < 20000; ++I) {
+    LocId P = B.local(F, "p");
+    B.assign(P, Prev, 0);
+    Prev = P;
+  }
+  LocId R = B.result(F);
+  B.assign(R, Prev, 0);
+  // An outer-scope holder of an inner object, in another function.
+  FuncId H = B.func("holder");
+  LocId Out = B.local(H, "out");
+  LocId Y = B.local(H, "y", B.scope(H));
+  B.assign(Out, Y, -1);
+  // A lambda's store into its parent's variable.
+  FuncId Parent = B.func("parent");
+  LocId Kept = B.local(Parent, "kept");
+  FuncId Lambda = B.func("lambda", Parent);
+  LocId Z = B.local(Lambda, "z");
+  B.assign(Kept, Z, -1);
+  // Same scope, nothing outlives: no escape.
+  FuncId Q = B.func("quiet");
+  LocId A = B.local(Q, "a"), Ptr = B.local(Q, "ptr");
+  B.assign(Ptr, A, -1);
+  prepareBugMode(G);
+  Solver S(G, Lifetimes::CxxScopes);
+  S.walkAll();
+  EXPECT_TRUE(G.loc(X).has(AttrEscapes));
+  EXPECT_EQ(S.escapeRoot(X), R);
+  EXPECT_TRUE(G.loc(Y).has(AttrEscapes));
+  EXPECT_TRUE(G.loc(Z).has(AttrEscapes));
+  EXPECT_FALSE(G.loc(A).has(AttrEscapes));
+}
+
 // The explanation leads from the escaping object to the root.
 TEST_F(GoSolverTest, ExplanationFollowsTheFlow) {
   FuncId F = B.func("chain");

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace cxxescape {
@@ -357,6 +358,10 @@ private:
   std::vector<Store> Stores;
   std::vector<CallSite> Calls;
   LocId HeapLoc = NoLoc;
+  /// The USRs of the bodies link() has seen, for Funcs[0, BodiesUpTo):
+  /// extended, not rebuilt, by each link (functions are only appended).
+  std::unordered_set<std::string> Bodies;
+  FuncId BodiesUpTo = 0;
   uint32_t NextRead = 1;
   std::vector<FuncId> ReadFns{NoFunc};
 };

@@ -10,8 +10,6 @@
 
 #include "cxxescape/Graph.h"
 
-#include <unordered_set>
-
 namespace cxxescape {
 
 namespace {
@@ -57,10 +55,14 @@ struct Remap {
 } // namespace
 
 void Graph::link(const Graph &Other) {
-  std::unordered_set<std::string> Bodies;
-  for (const Function &F : Funcs)
-    if (!F.Usr.empty())
-      Bodies.insert(F.Usr);
+  // Linking U units must not cost U times the functions seen so far.
+  if (BodiesUpTo > Funcs.size()) { // the tables were replaced wholesale
+    Bodies.clear();
+    BodiesUpTo = 0;
+  }
+  for (; BodiesUpTo < Funcs.size(); ++BodiesUpTo)
+    if (!Funcs[BodiesUpTo].Usr.empty())
+      Bodies.insert(Funcs[BodiesUpTo].Usr);
 
   Remap M;
   for (const std::string &F : Other.Files)
