@@ -64,3 +64,13 @@ config.substitutions.append(("%validate-json", _schema_python + " " + os.path.jo
     config.test_source_root, "formats", "Inputs", "validate_json.py")))
 config.substitutions.append(("%sarif-schema", os.path.join(
     config.test_source_root, "formats", "Inputs", "sarif-schema-2.1.0.json")))
+
+# Heapify fix-its (lit-tests/fixes, lit-tests/html): the GC runtime to build
+# fixed programs against, and a headless Chromium to render the HTML report.
+config.substitutions.append(("%gc-include", os.path.join(
+    config.cxx_escape_src_root, "lib", "Runtime", "include")))
+config.substitutions.append(("%gc-lib", config.gc_runtime_lib))
+config.substitutions.append(("%examples", os.path.join(
+    config.cxx_escape_src_root, "examples")))
+config.substitutions.append(("%render-dom", "python3 " + os.path.join(
+    config.test_source_root, "utils", "render_dom.py")))

@@ -12,6 +12,7 @@
 #include "cxxescape/Finding.h"
 #include "cxxescape/Graph.h"
 #include "cxxescape/Models.h"
+#include "cxxescape/Placement.h"
 #include "cxxescape/Rules.h"
 
 #include <memory>
@@ -53,6 +54,8 @@ struct ProgramStats {
 struct ProgramResult {
   std::vector<Finding> Findings;
   ProgramStats Stats;
+  /// Stack or heap for every named local (the HTML report's listing).
+  std::vector<LocalPlacement> Placements;
 };
 
 /// Lowers one translation unit (its graph names its main file).

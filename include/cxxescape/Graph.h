@@ -8,6 +8,7 @@
 #ifndef CXXESCAPE_GRAPH_H
 #define CXXESCAPE_GRAPH_H
 
+#include "cxxescape/HeapifyPlan.h"
 #include "cxxescape/Summary.h"
 
 #include <cstdint>
@@ -158,6 +159,9 @@ struct Location {
   /// For parameters: the reads their incoming value reaches.
   StoreId EntryStore = NoStore;
   Leaks ParamLeaks;
+  /// For a named local or by-value parameter: the rewrite that would move it
+  /// to the GC heap, or why there is none (HeapifyPlan.h).
+  HeapifyPlan Heapify;
 
   // Solver scratch.
   int Derefs = 0;

@@ -15,7 +15,8 @@ namespace cxxescape {
 /// caret, then one `note:` per flow step, like clang. With Color, the same
 /// ANSI colours as clang: the position bold, `warning:` bold magenta,
 /// `error:` bold red, `note:` bold black, the warning's message bold, the
-/// caret bold green.
+/// caret bold green. A fix-it is a note followed by the lines it rewrites,
+/// as they read after it; a refused one is a note that says why.
 class TextReporter {
 public:
   explicit TextReporter(std::ostream &OS, bool Color = false)
@@ -24,7 +25,8 @@ public:
 
 private:
   void line(const SourceSpot &S, const std::string &Kind,
-            const std::string &Msg);
+            const std::string &Msg, bool ShowSource = true);
+  void fixIt(const FixIt &Fix);
   const std::vector<std::string> &sourceLines(const std::string &File);
 
   std::ostream &OS;

@@ -3,6 +3,7 @@
 #include "cxxescape/Engine.h"
 #include "cxxescape/BugMode.h"
 #include "cxxescape/Classify.h"
+#include "cxxescape/Fixes.h"
 #include "cxxescape/Interprocedural.h"
 #include "cxxescape/Lower.h"
 #include "cxxescape/Solver.h"
@@ -62,6 +63,7 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   for (Finding &F : classifyWitnesses(G, S, Ws))
     if (Opts.Checks.enabled(F.Rule))
       R.Findings.push_back(std::move(F));
+  R.Placements = placeLocals(G, Ws);
   return R;
 }
 

@@ -1,6 +1,7 @@
 //===- Classify.cpp - Rule, message and flow notes per witness ------------===//
 
 #include "cxxescape/Classify.h"
+#include "cxxescape/Fixes.h"
 
 namespace cxxescape {
 
@@ -318,8 +319,10 @@ std::vector<Finding> classifyWitnesses(const Graph &G, const Solver &S,
   Classifier C(G, S);
   std::vector<Finding> Out;
   for (const Witness &W : Ws)
-    if (!W.Steps.empty())
+    if (!W.Steps.empty()) {
       Out.push_back(C.classify(W));
+      attachHeapifyFix(G, W, Out.back());
+    }
   return Out;
 }
 

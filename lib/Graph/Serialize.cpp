@@ -80,11 +80,20 @@ template <class V, Is<FunctionSummary> T> void fields(V &F, T &S) {
   F(S.Slots);
 }
 
+template <class V, Is<TextEdit> T> void fields(V &F, T &E) {
+  F(E.File), F(E.Offset), F(E.Length), F(E.Text);
+}
+
+template <class V, Is<HeapifyPlan> T> void fields(V &F, T &P) {
+  F(P.Form), F(P.Edits), F(P.Refusal), F(P.Type), F(P.OnGcHeap), F(P.SiteLine),
+      F(P.SiteCol);
+}
+
 template <class V, Is<Location> T> void fields(V &F, T &L) {
   // Not the solver's scratch (Derefs, WalkGen, ...): a fresh solve sets it.
   F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
       F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
-      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks);
+      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.Heapify);
 }
 
 template <class V, Is<Scope> T> void fields(V &F, T &S) {
@@ -114,6 +123,9 @@ template <class V, Is<Store> T> void fields(V &F, T &S) {
 constexpr uint64_t enumMax(LocKind) { return uint64_t(LocKind::Sink); }
 constexpr uint64_t enumMax(SinkKind) { return uint64_t(SinkKind::Member); }
 constexpr uint64_t enumMax(LeakSink) { return uint64_t(LeakSink::Content); }
+constexpr uint64_t enumMax(HeapifyForm) {
+  return uint64_t(HeapifyForm::Parameter);
+}
 
 template <class V, Is<Graph> T> void fields(V &F, T &G) {
   GraphAccess::fields(F, G);
@@ -151,7 +163,8 @@ std::string layoutSignature() {
         fieldCount<Leaks>(), fieldCount<Leak>(), fieldCount<SlotSummary>(),
         fieldCount<FunctionSummary>(), fieldCount<Location>(),
         fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),
-        fieldCount<Store>(), fieldCount<Graph>()})
+        fieldCount<Store>(), fieldCount<Graph>(), fieldCount<TextEdit>(),
+        fieldCount<HeapifyPlan>()})
     S += (S.empty() ? "" : ".") + std::to_string(C);
   return S;
 }

@@ -1,6 +1,7 @@
 //===- Lowerer.cpp - Functions, locations and the TU walk -----------------===//
 
 #include "Lowerer.h"
+#include "Heapify.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -88,6 +89,7 @@ LocId Lowerer::localVar(const VarDecl *VD) {
   LocKind K = isa<ParmVarDecl>(VD) ? LocKind::Param : LocKind::Variable;
   LocId L = newLoc(K, varName(VD), pos(VD->getLocation()), CurScope);
   G.loc(L).IsReference = VD->getType()->isReferenceType();
+  G.loc(L).Heapify = planHeapify(Ctx, VD);
   VarLocs[VD] = L;
   return L;
 }

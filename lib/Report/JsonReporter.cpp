@@ -97,7 +97,25 @@ void JsonReporter::report(const std::vector<Finding> &Findings) {
     }
     W.endArray();
     W.key("fixits").beginArray();
+    for (const FixIt &Fix : F.Fixes) {
+      W.beginObject();
+      W.field("description", Fix.Description);
+      W.key("replacements").beginArray();
+      for (const Replacement &R : Fix.Replacements) {
+        W.beginObject();
+        W.field("file", relativePath(R.File, Run.SourceRoot));
+        W.field("path", R.File);
+        W.field("offset", R.Offset);
+        W.field("length", R.Length);
+        W.field("text", R.Text);
+        W.endObject();
+      }
+      W.endArray();
+      W.endObject();
+    }
     W.endArray();
+    if (!F.NoFixReason.empty())
+      W.field("noFixReason", F.NoFixReason);
     W.field("fingerprint", Prints[I]);
     W.endObject();
   }

@@ -13,6 +13,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <map>
 
 namespace cxxescape {
 
@@ -153,8 +154,8 @@ public:
     W.endObject();
   }
 
-  void message(const std::string &Text) {
-    W.key("message").beginObject();
+  void message(const std::string &Text, const char *Key = "message") {
+    W.key(Key).beginObject();
     W.field("text", Text);
     W.endObject();
   }
@@ -297,7 +298,49 @@ public:
     W.key("partialFingerprints").beginObject();
     W.field(SarifReporter::FingerprintKey, Fingerprint);
     W.endObject();
+    fixes(F);
     W.endObject();
+  }
+
+  /// Fix-its as SARIF fixes: byte ranges, one artifactChange per file.
+  void fixes(const Finding &F) {
+    if (!F.Fixes.empty()) {
+      W.key("fixes").beginArray();
+      for (const FixIt &Fix : F.Fixes) {
+        W.beginObject();
+        message(Fix.Description, "description");
+        std::map<std::string, std::vector<const Replacement *>> ByFile;
+        for (const Replacement &R : Fix.Replacements)
+          ByFile[R.File].push_back(&R);
+        W.key("artifactChanges").beginArray();
+        for (const auto &[File, Rs] : ByFile) {
+          W.beginObject();
+          artifactLocation(File);
+          W.key("replacements").beginArray();
+          for (const Replacement *R : Rs) {
+            W.beginObject();
+            W.key("deletedRegion").beginObject();
+            W.field("byteOffset", R->Offset);
+            W.field("byteLength", R->Length);
+            W.endObject();
+            W.key("insertedContent").beginObject();
+            W.field("text", R->Text);
+            W.endObject();
+            W.endObject();
+          }
+          W.endArray();
+          W.endObject();
+        }
+        W.endArray();
+        W.endObject();
+      }
+      W.endArray();
+    }
+    if (!F.NoFixReason.empty()) {
+      W.key("properties").beginObject();
+      W.field("noFixReason", F.NoFixReason);
+      W.endObject();
+    }
   }
 
   SourceCache Sources;

@@ -1,6 +1,7 @@
 //===- TextReporter.cpp - Clang-style text output -------------------------===//
 
 #include "cxxescape/TextReporter.h"
+#include "cxxescape/FixPreview.h"
 
 #include <fstream>
 
@@ -32,7 +33,7 @@ TextReporter::sourceLines(const std::string &File) {
 }
 
 void TextReporter::line(const SourceSpot &S, const std::string &Kind,
-                        const std::string &Msg) {
+                        const std::string &Msg, bool ShowSource) {
   std::string Pos = S.File + ":" + std::to_string(S.Line) + ":" +
                     std::to_string(S.Col) + ":";
   if (Color) {
@@ -46,6 +47,8 @@ void TextReporter::line(const SourceSpot &S, const std::string &Kind,
   } else {
     OS << Pos << " " << Kind << ": " << Msg << "\n";
   }
+  if (!ShowSource)
+    return;
   const std::vector<std::string> &Lines = sourceLines(S.File);
   if (S.Line == 0 || S.Line > Lines.size())
     return;
@@ -65,7 +68,26 @@ void TextReporter::report(const std::vector<Finding> &Findings) {
     line(F.Where, F.Severity, F.Message + " [" + F.Rule + "]");
     for (const FindingNote &N : F.Notes)
       line(N.Where, "note", N.Message);
+    for (const FixIt &Fix : F.Fixes)
+      fixIt(Fix);
+    if (!F.NoFixReason.empty())
+      line(F.Where, "note", "no fix-it: " + F.NoFixReason,
+           /*ShowSource=*/false);
   }
+}
+
+void TextReporter::fixIt(const FixIt &Fix) {
+  std::vector<PreviewLine> Lines = previewFix(Fix);
+  // The note sits on the declaration, not on the #include it adds.
+  SourceSpot At;
+  for (const PreviewLine &L : Lines)
+    if (At.File.empty() && L.Text.rfind("#include", 0) != 0)
+      At = L.Where;
+  if (At.File.empty() && !Fix.Replacements.empty())
+    At.File = Fix.Replacements.front().File;
+  line(At, "note", "fix-it: " + Fix.Description, /*ShowSource=*/false);
+  for (const PreviewLine &L : Lines)
+    OS << (Color ? BoldGreen : "") << L.Text << (Color ? Reset : "") << "\n";
 }
 
 } // namespace cxxescape

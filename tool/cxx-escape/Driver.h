@@ -17,6 +17,7 @@
 
 #include "cxxescape/Engine.h"
 #include "cxxescape/Finding.h"
+#include "cxxescape/Placement.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
@@ -71,6 +72,8 @@ struct RunContext {
   bool InputError = false;
   /// --quiet: no progress and no summaries on stderr.
   bool Quiet = false;
+  /// Stack or heap for every named local (the HTML report's listing).
+  std::vector<LocalPlacement> Placements;
 };
 
 /// One translation unit and the settings that apply to it (its nearest
@@ -140,6 +143,7 @@ std::string irFileName(const std::string &Key);
 
 struct ProgramRun {
   ProgramStats Stats;
+  std::vector<LocalPlacement> Placements;
   double LinkSeconds = 0;
   double AnalysisSeconds = 0;
 };
@@ -176,6 +180,17 @@ bool validateOutputOptions();
 /// Writes every requested format (Outputs.cpp). Returns false after printing
 /// an error if an output cannot be written.
 bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx);
+
+// ApplyFixes.cpp.
+
+/// Checks --export-fixes before any work is done. Returns false after
+/// printing an error.
+bool validateFixOptions();
+
+/// --fix and --export-fixes over the reported findings. Returns false after
+/// printing an error if a file cannot be read or written.
+bool applyOrExportFixes(const std::vector<Finding> &Findings,
+                        const RunContext &Ctx);
 
 /// Filters, outputs and the exit status of a run whose units are in Ctx.
 int report(std::vector<Finding> &Findings, RunContext &Ctx);

@@ -9,6 +9,7 @@
 #include "Driver.h"
 
 #include "cxxescape/GithubReporter.h"
+#include "cxxescape/HtmlReporter.h"
 #include "cxxescape/JsonReporter.h"
 #include "cxxescape/RunInfo.h"
 #include "cxxescape/SarifReporter.h"
@@ -35,7 +36,9 @@ namespace cxxescape::driver {
 
 namespace {
 
-enum class Format { Text, Json, Sarif, Github };
+enum class Format { Text, Json, Sarif, Github, Html };
+const std::vector<std::string> FormatNames = {"text", "json", "sarif", "github",
+                                              "html"};
 enum class ColorMode { Auto, Always, Never };
 
 // --format and --color are strings checked in emitOutputs: a bad value is
@@ -44,14 +47,24 @@ cl::opt<std::string> OutputFormat(
     "format",
     cl::desc("What to print on standard output (or in -o FILE): text\n"
              "(clang-style, the default), json (docs/formats.md), sarif\n"
-             "(SARIF 2.1.0) or github (workflow annotations)"),
-    cl::value_desc("text|json|sarif|github"), cl::init("text"),
+             "(SARIF 2.1.0), github (workflow annotations) or html (a\n"
+             "static report written into the directory -o DIR)"),
+    cl::value_desc("text|json|sarif|github|html"), cl::init("text"),
     cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string> OutputFile(
     "o",
     cl::desc("Write the --format output to this file instead of standard "
              "output"),
     cl::value_desc("file"), cl::cat(ToolCategory), cl::sub(withLink()));
+cl::opt<std::string> SitesFile(
+    "sites",
+    cl::desc("Show the GC runtime's allocation-site report (JSON, from\n"
+             "GCRT_REPORT=json) in the HTML report: objects and bytes per\n"
+             "heap-managed local"),
+    cl::value_desc("file.json"), cl::cat(ToolCategory), cl::sub(withLink()));
+/// The parsed --sites file (validateOutputOptions reads it up front).
+std::vector<SiteCost> Sites;
+
 cl::opt<std::string> JsonFile("json",
                               cl::desc("Also write the JSON output to this "
                                        "file"),
@@ -143,6 +156,8 @@ void render(Format F, std::ostream &OS, const std::vector<Finding> &Findings,
   case Format::Github:
     GithubReporter(OS, Run).report(Findings);
     break;
+  case Format::Html: // a directory: emitOutputs writes it
+    break;
   }
 }
 
@@ -154,17 +169,50 @@ struct Output {
 
 } // namespace
 
+/// --sites: read and parsed before any work is done.
+bool loadSites(bool Html) {
+  if (!SitesFile.getNumOccurrences())
+    return true;
+  if (!Html) {
+    error("--sites is shown in the HTML report; add --format=html -o DIR");
+    return false;
+  }
+  if (SitesFile.empty()) {
+    error("--sites needs a file name");
+    return false;
+  }
+  std::ifstream In(SitesFile);
+  if (!In) {
+    error("cannot read the site report '" + SitesFile +
+          "': " + std::strerror(errno));
+    return false;
+  }
+  std::stringstream Text;
+  Text << In.rdbuf();
+  std::string Error;
+  if (!parseSiteReport(Text.str(), Sites, Error)) {
+    error("malformed site report '" + SitesFile + "': " + Error);
+    return false;
+  }
+  return true;
+}
+
 bool validateOutputOptions() {
-  unsigned Ignored = 0;
-  return choice("format", OutputFormat, {"text", "json", "sarif", "github"},
-                Ignored) &&
-         choice("color", Color, {"auto", "always", "never"}, Ignored);
+  unsigned FormatIndex = 0, Ignored = 0;
+  if (!choice("format", OutputFormat, FormatNames, FormatIndex) ||
+      !choice("color", Color, {"auto", "always", "never"}, Ignored))
+    return false;
+  bool Html = static_cast<Format>(FormatIndex) == Format::Html;
+  if (Html && OutputFile.empty()) {
+    error("--format=html writes a directory of pages; give it with -o DIR");
+    return false;
+  }
+  return loadSites(Html) && validateFixOptions();
 }
 
 bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx) {
   unsigned FormatIndex = 0, ColorIndex = 0;
-  if (!choice("format", OutputFormat, {"text", "json", "sarif", "github"},
-              FormatIndex) ||
+  if (!choice("format", OutputFormat, FormatNames, FormatIndex) ||
       !choice("color", Color, {"auto", "always", "never"}, ColorIndex))
     return false;
   ColorMode Colors = static_cast<ColorMode>(ColorIndex);
@@ -201,9 +249,10 @@ bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx) {
 
   RunInfo Run = runInfo(Findings, Ctx);
   // Open every file before writing any, so that a bad path costs nothing.
+  // The HTML report is a directory, written last.
   std::vector<std::ofstream> Files(Outs.size());
   for (size_t I = 0; I < Outs.size(); ++I) {
-    if (Outs[I].Path.empty())
+    if (Outs[I].Path.empty() || Outs[I].F == Format::Html)
       continue;
     Files[I].open(Outs[I].Path, std::ios::out | std::ios::trunc);
     if (!Files[I].is_open()) {
@@ -213,6 +262,15 @@ bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx) {
   }
   bool Ok = true;
   for (size_t I = 0; I < Outs.size(); ++I) {
+    if (Outs[I].F == Format::Html) {
+      std::string Error;
+      if (!HtmlReporter(Outs[I].Path, Run, Ctx.Placements, Sites)
+               .write(Findings, Error)) {
+        error(Error);
+        Ok = false;
+      }
+      continue;
+    }
     if (Outs[I].Path.empty()) {
       render(Outs[I].F, std::cout, Findings, Run, UseColor);
       std::cout.flush();

@@ -77,6 +77,7 @@ std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
   ProgramResult Result = analyzeProgram(Program, Everything);
   Run.AnalysisSeconds = secondsSince(Start);
   Run.Stats = std::move(Result.Stats);
+  Run.Placements = std::move(Result.Placements);
 
   std::vector<std::optional<llvm::Regex>> HeaderFilters(Jobs.size());
   for (size_t I = 0; I < Jobs.size(); ++I)
@@ -165,11 +166,13 @@ int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
   Ctx.SourceRoot = sourceRoot();
   Ctx.InputError = InputError;
   Ctx.Quiet = quiet();
+  Ctx.Placements = std::move(Run.Placements);
   return report(Findings, Ctx);
 }
 
 int report(std::vector<Finding> &Findings, RunContext &Ctx) {
-  if (!applyFilters(Findings, Ctx) || !emitOutputs(Findings, Ctx))
+  if (!applyFilters(Findings, Ctx) || !emitOutputs(Findings, Ctx) ||
+      !applyOrExportFixes(Findings, Ctx))
     return ExitInput;
   if (Ctx.InputError)
     return ExitInput;

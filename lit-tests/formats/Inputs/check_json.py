@@ -41,6 +41,15 @@ check(g["location"] == {"file": "flow.cpp", "path": os.path.join(root, "flow.cpp
 check([(s["location"]["line"], s["location"]["column"], s["message"]) for s in g["flow"]] ==
       [(3, 7, "'local' declared here"), (4, 8, "'p' takes the address of 'local'")],
       "flow %r" % g["flow"])
-check(g["fixits"] == [], "fixits")
+check(len(g["fixits"]) == 1, "one fix-it")
+fix = g["fixits"][0]
+check(fix["description"] == "move 'local' to the GC heap (gc::make<int>)", "fix-it description")
+check([(r["file"], r["length"], r["text"]) for r in fix["replacements"]] ==
+      [("flow.cpp", 0, "&"), ("flow.cpp", 0, "*gc::make<int>("),
+       ("flow.cpp", 0, ")"), ("flow.cpp", 0, '#include "gc/gc.h"\n')],
+      "fix-it replacements %r" % fix["replacements"])
+src = open(os.path.join(root, "flow.cpp")).read()
+check(src[fix["replacements"][0]["offset"]:].startswith("local = 0;"), "fix-it offset")
+check("noFixReason" not in g, "no noFixReason with a fix-it")
 check(len(set(x["fingerprint"] for x in fs)) == 2, "distinct fingerprints")
 print("check_json: ok")

@@ -1,0 +1,3 @@
+#include "counter.h"
+
+int firstUnit() { return *counterAddress(1); }

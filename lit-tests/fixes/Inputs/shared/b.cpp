@@ -1,0 +1,3 @@
+#include "counter.h"
+
+int secondUnit() { return *counterAddress(2); }
