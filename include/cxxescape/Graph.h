@@ -145,6 +145,9 @@ struct Location {
   int ResultIndex = 0; // 1-based for results
   bool IsReference = false; // a reference variable: it holds an address
   bool Extended = false;    // a temporary whose life a reference extends
+  /// A variable or parameter whose type holds no pointer: Go mode prints
+  /// no parameter verdict for it (Go's paramTag).
+  bool PointerFree = false;
   uint8_t Attrs = 0;
   std::vector<Edge> In; // incoming edges
   /// For Indirect: the temp holding the pointer that is stored through.

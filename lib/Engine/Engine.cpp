@@ -32,12 +32,12 @@ const ModelSet &builtinModels() {
 
 } // namespace
 
-Graph lowerUnit(clang::ASTContext &Ctx) {
+Graph lowerUnit(clang::ASTContext &Ctx, const LowerOptions &Opts) {
   Graph G;
   const clang::SourceManager &SM = Ctx.getSourceManager();
   if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
     G.MainFile = Entry->getName().str();
-  lowerTranslationUnit(Ctx, G);
+  lowerTranslationUnit(Ctx, G, Opts);
   return G;
 }
 

@@ -80,7 +80,7 @@ template <class V, Is<Location> T> void fields(V &F, T &L) {
   // Not the solver's scratch (Derefs, WalkGen, ...): a fresh solve sets it.
   F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
       F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
-      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks);
+      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.PointerFree);
 }
 
 template <class V, Is<Scope> T> void fields(V &F, T &S) {

@@ -154,6 +154,7 @@ public:
 
   // Helpers.
   Pos pos(clang::SourceLocation L);
+  std::string sourceText(clang::SourceRange R);
   Note note(const clang::Stmt *S, const char *Why);
   Note note(const clang::Decl *D, const char *Why);
   void flow(const Hole &K, LocId Src);

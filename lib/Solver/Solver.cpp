@@ -10,6 +10,7 @@
 
 #include "cxxescape/Solver.h"
 
+#include <algorithm>
 #include <deque>
 
 namespace cxxescape {
@@ -52,8 +53,17 @@ bool Solver::outlives(LocId LId, LocId OtherId) const {
 void Solver::walkAll() {
   Explain.assign(G.numLocs(), {});
   Roots.assign(G.numLocs(), NoLoc);
+  std::vector<LocId> All(G.numLocs());
+  for (LocId I = 0; I < G.numLocs(); ++I)
+    All[I] = I;
+  walkRoots(All);
+}
+
+void Solver::walkRoots(const std::vector<LocId> &Start) {
+  Explain.resize(G.numLocs());
+  Roots.resize(G.numLocs(), NoLoc);
   std::deque<LocId> Todo;
-  for (LocId I = 0; I < G.numLocs(); ++I) {
+  for (LocId I : Start) {
     Location &L = G.loc(I);
     L.QueuedAll = true;
     // Escaping locations are roots first: they decide the most.
@@ -62,7 +72,6 @@ void Solver::walkAll() {
     else
       Todo.push_back(I);
   }
-  uint32_t Gen = 0;
   std::vector<LocId> Enqueued;
   while (!Todo.empty()) {
     LocId Root = Todo.front();
@@ -112,6 +121,14 @@ void Solver::walkOne(LocId RootId, uint32_t Gen, std::vector<LocId> &Todo) {
       }
     }
     if (L.isParam() && outlives(RootId, LId)) {
+      if (TraceLeaks) {
+        std::pair<LocId, LocId> Key{LId, RootId};
+        auto It = std::lower_bound(LeaksSeen.begin(), LeaksSeen.end(), Key);
+        if (It == LeaksSeen.end() || *It != Key) {
+          LeaksSeen.insert(It, Key);
+          Leaks.push_back({LId, RootId, Derefs, pathToRoot(RootId, LId)});
+        }
+      }
       const Location &R = G.loc(RootId);
       if (!R.has(AttrEscapes) && R.Kind == LocKind::Result && R.Fn == L.Fn &&
           R.ResultIndex - 1 < Leaks::NumResults)
@@ -147,6 +164,11 @@ void Solver::walkOne(LocId RootId, uint32_t Gen, std::vector<LocId> &Todo) {
 }
 
 void Solver::recordExplanation(LocId RootId, LocId LId) {
+  Explain[LId] = pathToRoot(RootId, LId);
+  Roots[LId] = RootId;
+}
+
+std::vector<Solver::Step> Solver::pathToRoot(LocId RootId, LocId LId) const {
   std::vector<Step> Path;
   // Follow the Dst links to the root; the guard stops at assignment cycles.
   LocId Cur = LId;
@@ -160,8 +182,7 @@ void Solver::recordExplanation(LocId RootId, LocId LId) {
     (void)D;
     Cur = C.Dst;
   }
-  Explain[LId] = std::move(Path);
-  Roots[LId] = RootId;
+  return Path;
 }
 
 const std::vector<Solver::Step> &Solver::explanation(LocId Obj) const {

@@ -213,7 +213,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   }
 
   unsigned ShardK, ShardN;
-  if (!parseShard(ShardK, ShardN))
+  if (!parseShard(ShardK, ShardN) || !parseGoMode())
     return ExitInput;
   bool Emit = EmitIR.getNumOccurrences();
   if (Emit && EmitIR.empty()) {
@@ -295,6 +295,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   AnalyzeOptions AOpts;
   AOpts.Jobs = jobs();
   AOpts.Progress = !quiet();
+  AOpts.Lower.SourceNotes = goModeLevel() >= 2;
   if (Emit) {
     AOpts.EmitDir = EmitIR;
     if (std::error_code EC = llvm::sys::fs::create_directories(EmitIR)) {
@@ -321,5 +322,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     return CompileError ? ExitCompile : ExitClean;
   }
 
+  if (goModeLevel())
+    return analyzeAndReportGo(std::move(Graphs), Engine, InputError, Ctx);
   return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
 }
