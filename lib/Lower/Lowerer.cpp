@@ -53,7 +53,10 @@ std::string Lowerer::sourceText(SourceRange R) {
 }
 
 Note Lowerer::note(const Decl *D, const char *Why) {
-  return Note{pos(D->getLocation()), Why, ""};
+  Note N{pos(D->getLocation()), Why, ""};
+  if (Opts.SourceNotes)
+    N.Text = sourceText(D->getSourceRange());
+  return N;
 }
 
 void Lowerer::flow(const Hole &K, LocId Src) {

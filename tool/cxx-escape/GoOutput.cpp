@@ -28,12 +28,12 @@ cl::opt<std::string> GoLevel(
     cl::desc("Go mode: print Go's escape verdicts (`moved to heap: x`,\n"
              "`leaking param: p`, ...) like `go build -gcflags=-m`;\n"
              "-m=2 adds the flow that explains each one"),
-    cl::value_desc("1|2"), cl::cat(ToolCategory));
+    cl::value_desc("1|2"), cl::cat(ToolCategory), cl::sub(withLink()));
 cl::opt<std::string>
     Mode("mode",
          cl::desc("bug (the default): dangling-pointer findings; go: Go's\n"
                   "verdicts, the same as -m"),
-         cl::value_desc("bug|go"), cl::cat(ToolCategory));
+         cl::value_desc("bug|go"), cl::cat(ToolCategory), cl::sub(withLink()));
 
 int Level = 0;
 
