@@ -19,6 +19,8 @@
 
 #include "GoBatches.h"
 
+#include "cxxescape/BugMode.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -253,14 +255,8 @@ void Batches::run() {
 } // namespace
 
 void solveBatches(Graph &G, Solver &S, const ModelSet &Models) {
-  for (LocId I = 0; I < G.numLocs(); ++I) {
-    Location &L = G.loc(I);
-    if (L.Kind == LocKind::Result || L.Kind == LocKind::Variable)
-      L.Attrs |= AttrPersists;
-    // Go: every sink is the heap, and so is a store through a pointer.
-    if (L.Kind == LocKind::Sink || L.Kind == LocKind::Indirect)
-      L.Attrs |= AttrEscapes | AttrPersists;
-  }
+  // Go: every sink is the heap, and so is a store through a pointer.
+  prepareGoMode(G);
   Batches(G, S, Models).run();
 }
 
