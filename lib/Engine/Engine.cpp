@@ -4,6 +4,7 @@
 #include "cxxescape/BugMode.h"
 #include "cxxescape/Classify.h"
 #include "cxxescape/Interprocedural.h"
+#include "cxxescape/LifetimeBound.h"
 #include "cxxescape/Lower.h"
 #include "cxxescape/Solver.h"
 
@@ -61,6 +62,9 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   std::vector<Witness> Ws = findDanglingWitnesses(G, S);
   for (Finding &F : classifyWitnesses(G, S, Ws))
     if (Opts.Checks.enabled(F.Rule))
+      R.Findings.push_back(std::move(F));
+  if (Opts.Checks.enabled("escape-lifetimebound"))
+    for (Finding &F : suggestLifetimeBound(G))
       R.Findings.push_back(std::move(F));
   return R;
 }

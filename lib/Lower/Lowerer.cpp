@@ -257,6 +257,8 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   }
   std::vector<uint8_t> NoEscape;
   F.Declared = declaredSummary(FD, NoEscape);
+  if (!IsLambda)
+    F.LifetimeBoundSpots = lifetimeBoundSpots(FD, Ctx, G);
   FuncId Id = G.addFunction(std::move(F));
 
   // Save the enclosing function's walk state: lambdas nest.

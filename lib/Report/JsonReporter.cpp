@@ -97,6 +97,21 @@ void JsonReporter::report(const std::vector<Finding> &Findings) {
     }
     W.endArray();
     W.key("fixits").beginArray();
+    for (const FixIt &Fix : F.Fixes) {
+      W.beginObject();
+      W.field("description", Fix.Description);
+      W.key("replacements").beginArray();
+      for (const Replacement &Rep : Fix.Replacements) {
+        W.beginObject();
+        W.field("file", Rep.File);
+        W.field("offset", Rep.Offset);
+        W.field("length", Rep.Length);
+        W.field("text", Rep.Text);
+        W.endObject();
+      }
+      W.endArray();
+      W.endObject();
+    }
     W.endArray();
     W.field("fingerprint", Prints[I]);
     W.endObject();

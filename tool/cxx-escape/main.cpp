@@ -230,6 +230,16 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     for (const RuleInfo &R : allRules())
       if (Filter.enabled(R.Id))
         llvm::outs() << "    " << R.Id << "\n";
+    // Rules a wildcard does not reach are worth knowing about.
+    bool Header = false;
+    for (const RuleInfo &R : allRules()) {
+      if (R.DefaultEnabled || Filter.enabled(R.Id))
+        continue;
+      if (!Header)
+        llvm::outs() << "\nOff by default (name them in --checks):\n";
+      Header = true;
+      llvm::outs() << "    " << R.Id << "\n";
+    }
     return ExitClean;
   }
   warnUnmatchedChecks(*TopConfig);
