@@ -4,7 +4,7 @@ set -euo pipefail
 # chromium: lit-tests/html renders the HTML report in it, headless.
 PACKAGES=(cmake ninja-build python3 g++ llvm-19-dev libclang-19-dev clang-19
   clang-tidy-19 llvm-19-tools clang-tools-19 libgtest-dev libgmock-dev
-  nlohmann-json3-dev python3-jsonschema chromium)
+  nlohmann-json3-dev python3-jsonschema chromium golang-go)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

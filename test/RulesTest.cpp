@@ -31,8 +31,26 @@ TEST(RulesTest, UnmatchedGlobsAreListed) {
   EXPECT_EQ(U[1], "escape-nothing");
 }
 
+TEST(RulesTest, OffByDefaultRulesNeedTheirName) {
+  const RuleInfo *R = findRule("escape-lifetimebound");
+  ASSERT_NE(R, nullptr);
+  EXPECT_FALSE(R->DefaultEnabled);
+  EXPECT_FALSE(CheckFilter("escape-*").enabled("escape-lifetimebound"));
+  EXPECT_FALSE(CheckFilter("*").enabled("escape-lifetimebound"));
+  EXPECT_FALSE(CheckFilter("escape-life*").enabled("escape-lifetimebound"));
+  EXPECT_TRUE(CheckFilter("escape-lifetimebound").enabled("escape-lifetimebound"));
+  EXPECT_TRUE(CheckFilter("escape-lifetimebound,escape-*")
+                  .enabled("escape-lifetimebound"));
+  EXPECT_FALSE(CheckFilter("escape-lifetimebound,-escape-*")
+                   .enabled("escape-lifetimebound"));
+  EXPECT_TRUE(CheckFilter::everything().enabled("escape-lifetimebound"));
+  // The other rules are unchanged.
+  EXPECT_TRUE(CheckFilter("escape-*").enabled("escape-return"));
+  EXPECT_TRUE(CheckFilter::everything().enabled("escape-return"));
+}
+
 TEST(RulesTest, EveryRuleHasASummary) {
-  EXPECT_EQ(allRules().size(), 12u);
+  EXPECT_EQ(allRules().size(), 13u);
   for (const RuleInfo &R : allRules())
     EXPECT_GT(std::string(R.Summary).size(), 10u) << R.Id;
 }

@@ -490,7 +490,7 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][0] = 99; })),
             "malformed IR at locations[3].0: enumerator 99 out of range");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0].erase(0); })),
-            "malformed IR at functions[0]: expected 13 fields, found 12");
+            "malformed IR at functions[0]: expected 14 fields, found 13");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = 100000; })),
             "malformed IR at locations[3].2: string 100000 is not in the "
             "table");

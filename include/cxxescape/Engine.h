@@ -11,6 +11,7 @@
 
 #include "cxxescape/Finding.h"
 #include "cxxescape/Graph.h"
+#include "cxxescape/Lower.h"
 #include "cxxescape/Models.h"
 #include "cxxescape/Placement.h"
 #include "cxxescape/Rules.h"
@@ -59,7 +60,7 @@ struct ProgramResult {
 };
 
 /// Lowers one translation unit (its graph names its main file).
-Graph lowerUnit(clang::ASTContext &Ctx);
+Graph lowerUnit(clang::ASTContext &Ctx, const LowerOptions &Opts = {});
 
 /// Links graphs in the order of their main files, so that any grouping of
 /// the same units (shards) gives the same program.

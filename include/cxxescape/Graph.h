@@ -150,6 +150,9 @@ struct Location {
   int ResultIndex = 0; // 1-based for results
   bool IsReference = false; // a reference variable: it holds an address
   bool Extended = false;    // a temporary whose life a reference extends
+  /// A variable or parameter whose type holds no pointer: Go mode prints
+  /// no parameter verdict for it (Go's paramTag).
+  bool PointerFree = false;
   uint8_t Attrs = 0;
   std::vector<Edge> In; // incoming edges
   /// For Indirect: the temp holding the pointer that is stored through.
@@ -192,6 +195,19 @@ struct Scope {
   bool FullExpr = false;
 };
 
+/// Where `[[clang::lifetimebound]]` can be written for one slot of a function
+/// (a reference or pointer parameter, or `this`): a byte offset in the first
+/// declaration's file, for a fix-it. Computed by lowering, which alone reads
+/// the AST.
+struct AttrSpot {
+  bool Eligible = false; // the slot could carry the attribute
+  bool HasFix = false;   // Offset is meaningful (not inside a macro, ...)
+  FileId File = 0;
+  uint32_t Offset = 0;
+  /// Why no fix-it is offered when Eligible && !HasFix.
+  std::string NoFixReason;
+};
+
 struct Function {
   std::string Name;
   FuncId Parent = NoFunc; // the enclosing function of a lambda
@@ -211,6 +227,8 @@ struct Function {
   FunctionSummary Declared;
   /// Computed bottom-up by the interprocedural pass.
   FunctionSummary Summary;
+  /// Indexed by slot (0 = this); empty for lambdas.
+  std::vector<AttrSpot> LifetimeBoundSpots;
 };
 
 /// A call whose effect depends on the callee's summary, a library model or

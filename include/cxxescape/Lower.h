@@ -19,6 +19,9 @@ struct LowerOptions {
   /// Lower functions declared in system headers too (off: nothing there is
   /// reported, and their bodies only cost time).
   bool IncludeSystemHeaders = false;
+  /// Keep the source text of each step in the notes ("return &i"): Go
+  /// mode's -m=2 explanations quote it. Off: bug mode's notes do not.
+  bool SourceNotes = false;
 };
 
 /// Lowers all function bodies of the translation unit into G.

@@ -19,6 +19,10 @@ struct RuleInfo {
   /// has; "medium" when it rests on an assumption (an unknown callee keeps
   /// what it is given).
   const char *Precision = "high";
+  /// Whether `escape-*` turns the rule on. A rule that is off by default (a
+  /// suggestion rather than a bug) is turned on only by a glob that names it
+  /// exactly (`--checks=escape-*,escape-lifetimebound`).
+  bool DefaultEnabled = true;
 };
 
 /// Every rule the bug mode reports, in documentation order.
@@ -28,6 +32,9 @@ const std::vector<RuleInfo> &allRules();
 class CheckFilter {
 public:
   explicit CheckFilter(const std::string &Globs = "escape-*");
+  /// Every rule, including those that are off by default: for an analysis
+  /// whose findings each consumer filters with its own globs.
+  static CheckFilter everything();
   bool enabled(const std::string &Rule) const;
   /// Globs that name no known rule, for a warning.
   std::vector<std::string> unmatchedGlobs() const;
@@ -38,7 +45,11 @@ private:
     std::string Pattern;
   };
   std::vector<Glob> Globs;
+  bool IncludeOffByDefault = false;
 };
+
+/// The registry's entry for Id, or null.
+const RuleInfo *findRule(const std::string &Id);
 
 bool globMatch(const std::string &Pattern, const std::string &Text);
 

@@ -5,6 +5,7 @@
 #include "cxxescape/Classify.h"
 #include "cxxescape/Fixes.h"
 #include "cxxescape/Interprocedural.h"
+#include "cxxescape/LifetimeBound.h"
 #include "cxxescape/Lower.h"
 #include "cxxescape/Solver.h"
 
@@ -33,12 +34,12 @@ const ModelSet &builtinModels() {
 
 } // namespace
 
-Graph lowerUnit(clang::ASTContext &Ctx) {
+Graph lowerUnit(clang::ASTContext &Ctx, const LowerOptions &Opts) {
   Graph G;
   const clang::SourceManager &SM = Ctx.getSourceManager();
   if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
     G.MainFile = Entry->getName().str();
-  lowerTranslationUnit(Ctx, G);
+  lowerTranslationUnit(Ctx, G, Opts);
   return G;
 }
 
@@ -62,6 +63,9 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   std::vector<Witness> Ws = findDanglingWitnesses(G, S);
   for (Finding &F : classifyWitnesses(G, S, Ws))
     if (Opts.Checks.enabled(F.Rule))
+      R.Findings.push_back(std::move(F));
+  if (Opts.Checks.enabled("escape-lifetimebound"))
+    for (Finding &F : suggestLifetimeBound(G))
       R.Findings.push_back(std::move(F));
   R.Placements = placeLocals(G, Ws);
   return R;

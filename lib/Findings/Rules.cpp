@@ -187,6 +187,24 @@ const std::vector<RuleInfo> &allRules() {
        "`--unknown-calls=ignore`, such a call is taken to keep nothing "
        "and the rule reports nothing.",
        "medium"},
+      {"escape-lifetimebound",
+       "a parameter whose address the function returns lacks "
+       "[[clang::lifetimebound]]",
+       "Off by default; turn it on by naming it "
+       "(`--checks=escape-*,escape-lifetimebound`), with the "
+       "interprocedural analysis (`--interprocedural`). A suggestion, not a"
+       " bug: a function returns, at level 0, the value of a reference or "
+       "pointer parameter, or a pointer or reference into `*this` (Go's "
+       "`leaking param: p to result ~r0 level=0`), and the parameter (or, "
+       "for `this`, the function type) is not marked "
+       "`[[clang::lifetimebound]]`. With the attribute, Clang itself warns "
+       "at every call site that passes a temporary or returns the result "
+       "past the argument's life (`-Wdangling`, "
+       "`-Wreturn-stack-address`), in code this tool never sees. The "
+       "finding carries a fix-it that inserts the attribute in the "
+       "function's first declaration. Copy and move assignment operators "
+       "are left alone.",
+       "high", false},
   };
   return Rules;
 }
@@ -232,12 +250,32 @@ CheckFilter::CheckFilter(const std::string &Spec) {
   }
 }
 
+CheckFilter CheckFilter::everything() {
+  CheckFilter F("*");
+  F.IncludeOffByDefault = true;
+  return F;
+}
+
+const RuleInfo *findRule(const std::string &Id) {
+  for (const RuleInfo &R : allRules())
+    if (Id == R.Id)
+      return &R;
+  return nullptr;
+}
+
 bool CheckFilter::enabled(const std::string &Rule) const {
+  const RuleInfo *Info = findRule(Rule);
+  bool OptIn = !IncludeOffByDefault && Info && !Info->DefaultEnabled;
   bool On = false;
-  // The last matching glob wins, as in clang-tidy.
-  for (const Glob &G : Globs)
-    if (globMatch(G.Pattern, Rule))
-      On = G.Positive;
+  // The last matching glob wins, as in clang-tidy; a wildcard never turns on
+  // a rule that is off by default, so `escape-*` keeps its meaning.
+  for (const Glob &G : Globs) {
+    if (!globMatch(G.Pattern, Rule))
+      continue;
+    if (G.Positive && OptIn && G.Pattern != Rule)
+      continue;
+    On = G.Positive;
+  }
   return On;
 }
 

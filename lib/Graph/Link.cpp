@@ -136,6 +136,8 @@ void Graph::link(const Graph &Other) {
     for (LocId &P : F.Params)
       P = M.loc(P);
     F.Where = M.pos(F.Where);
+    for (AttrSpot &A : F.LifetimeBoundSpots)
+      A.File = M.Files[A.File];
     Funcs.push_back(std::move(F));
   }
 

@@ -93,17 +93,22 @@ template <class V, Is<Location> T> void fields(V &F, T &L) {
   // Not the solver's scratch (Derefs, WalkGen, ...): a fresh solve sets it.
   F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
       F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
-      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.Heapify);
+      F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.Heapify),
+      F(L.PointerFree);
 }
 
 template <class V, Is<Scope> T> void fields(V &F, T &S) {
   F(S.Parent), F(S.Fn), F(S.Depth), F(S.LoopDepth), F(S.FullExpr);
 }
 
+template <class V, Is<AttrSpot> T> void fields(V &F, T &A) {
+  F(A.Eligible), F(A.HasFix), F(A.File), F(A.Offset), F(A.NoFixReason);
+}
+
 template <class V, Is<Function> T> void fields(V &F, T &Fn) {
   F(Fn.Name), F(Fn.Parent), F(Fn.BodyScope), F(Fn.Result), F(Fn.This),
       F(Fn.Params), F(Fn.Where), F(Fn.IsLambda), F(Fn.ReturnsRef), F(Fn.Usr),
-      F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary);
+      F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary), F(Fn.LifetimeBoundSpots);
 }
 
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {
@@ -164,7 +169,7 @@ std::string layoutSignature() {
         fieldCount<FunctionSummary>(), fieldCount<Location>(),
         fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),
         fieldCount<Store>(), fieldCount<Graph>(), fieldCount<TextEdit>(),
-        fieldCount<HeapifyPlan>()})
+        fieldCount<HeapifyPlan>(), fieldCount<AttrSpot>()})
     S += (S.empty() ? "" : ".") + std::to_string(C);
   return S;
 }

@@ -94,6 +94,9 @@ std::string GraphAccess::validate(const Graph &G) {
     Fn(F.Parent), Sc(F.BodyScope), Loc(F.Result), Loc(F.This), P(F.Where);
     for (LocId L : F.Params)
       Loc(L);
+    for (const AttrSpot &A : F.LifetimeBoundSpots)
+      if (A.File >= NFiles)
+        Bad("file", A.File);
   }
   if (!Err.empty())
     return Err;

@@ -27,11 +27,37 @@ Pos Lowerer::pos(SourceLocation L) {
 }
 
 Note Lowerer::note(const Stmt *S, const char *Why) {
-  return Note{pos(S->getBeginLoc()), Why, ""};
+  Note N{pos(S->getBeginLoc()), Why, ""};
+  if (Opts.SourceNotes)
+    N.Text = sourceText(S->getSourceRange());
+  return N;
+}
+
+std::string Lowerer::sourceText(SourceRange R) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  StringRef Text =
+      Lexer::getSourceText(SM.getExpansionRange(R), SM, Ctx.getLangOpts());
+  // One line, spaces collapsed, short: what a reader recognizes.
+  std::string Out;
+  for (char C : Text) {
+    bool Space = C == ' ' || C == '\n' || C == '\t' || C == '\r';
+    if (Space && (Out.empty() || Out.back() == ' '))
+      continue;
+    Out += Space ? ' ' : C;
+  }
+  while (!Out.empty() && Out.back() == ' ')
+    Out.pop_back();
+  constexpr size_t Max = 48;
+  if (Out.size() > Max)
+    Out = Out.substr(0, Max) + "...";
+  return Out;
 }
 
 Note Lowerer::note(const Decl *D, const char *Why) {
-  return Note{pos(D->getLocation()), Why, ""};
+  Note N{pos(D->getLocation()), Why, ""};
+  if (Opts.SourceNotes)
+    N.Text = sourceText(D->getSourceRange());
+  return N;
 }
 
 void Lowerer::flow(const Hole &K, LocId Src) {
@@ -90,6 +116,7 @@ LocId Lowerer::localVar(const VarDecl *VD) {
   LocId L = newLoc(K, varName(VD), pos(VD->getLocation()), CurScope);
   G.loc(L).IsReference = VD->getType()->isReferenceType();
   G.loc(L).Heapify = planHeapify(Ctx, VD);
+  G.loc(L).PointerFree = !hasPointers(VD->getType());
   VarLocs[VD] = L;
   return L;
 }
@@ -251,6 +278,8 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   }
   std::vector<uint8_t> NoEscape;
   F.Declared = declaredSummary(FD, NoEscape);
+  if (!IsLambda)
+    F.LifetimeBoundSpots = lifetimeBoundSpots(FD, Ctx, G);
   FuncId Id = G.addFunction(std::move(F));
 
   // Save the enclosing function's walk state: lambdas nest.

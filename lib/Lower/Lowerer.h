@@ -97,6 +97,12 @@ struct CallSiteSpec {
 
 std::string usrOf(const clang::Decl *D);
 std::string modelNameOf(const clang::FunctionDecl *FD);
+/// For each slot of FD (0 = this), whether `[[clang::lifetimebound]]` could
+/// be written there and where (LifetimeBoundSpots.cpp).
+std::vector<AttrSpot> lifetimeBoundSpots(const clang::FunctionDecl *FD,
+                                         const clang::ASTContext &Ctx,
+                                         Graph &G);
+
 FunctionSummary declaredSummary(const clang::FunctionDecl *FD,
                                 std::vector<uint8_t> &NoEscape);
 
@@ -154,6 +160,7 @@ public:
 
   // Helpers.
   Pos pos(clang::SourceLocation L);
+  std::string sourceText(clang::SourceRange R);
   Note note(const clang::Stmt *S, const char *Why);
   Note note(const clang::Decl *D, const char *Why);
   void flow(const Hole &K, LocId Src);

@@ -190,6 +190,8 @@ public:
       W.endObject();
       W.key("defaultConfiguration").beginObject();
       W.field("level", "warning");
+      if (!R.DefaultEnabled)
+        W.field("enabled", false); // on only when --checks names it
       W.endObject();
       W.key("properties").beginObject();
       W.key("tags").beginArray();

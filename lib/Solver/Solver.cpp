@@ -94,9 +94,18 @@ static std::vector<bool> rootsThatMatter(const Graph &G, Lifetimes Rule) {
 void Solver::walkAll() {
   Explain.assign(G.numLocs(), {});
   Roots.assign(G.numLocs(), NoLoc);
+  std::vector<LocId> All(G.numLocs());
+  for (LocId I = 0; I < G.numLocs(); ++I)
+    All[I] = I;
+  walkRoots(All);
+}
+
+void Solver::walkRoots(const std::vector<LocId> &Start) {
+  Explain.resize(G.numLocs());
+  Roots.resize(G.numLocs(), NoLoc);
   const std::vector<bool> Matters = rootsThatMatter(G, Rule);
   std::deque<LocId> Todo;
-  for (LocId I = 0; I < G.numLocs(); ++I) {
+  for (LocId I : Start) {
     Location &L = G.loc(I);
     L.QueuedAll = true;
     // Escaping locations are roots first: they decide the most.
@@ -105,7 +114,6 @@ void Solver::walkAll() {
     else
       Todo.push_back(I);
   }
-  uint32_t Gen = 0;
   std::vector<LocId> Enqueued;
   while (!Todo.empty()) {
     LocId Root = Todo.front();
@@ -158,6 +166,14 @@ void Solver::walkOne(LocId RootId, uint32_t Gen, std::vector<LocId> &Todo) {
       }
     }
     if (L.isParam() && outlives(RootId, LId)) {
+      if (TraceLeaks) {
+        std::pair<LocId, LocId> Key{LId, RootId};
+        auto It = std::lower_bound(LeaksSeen.begin(), LeaksSeen.end(), Key);
+        if (It == LeaksSeen.end() || *It != Key) {
+          LeaksSeen.insert(It, Key);
+          Leaks.push_back({LId, RootId, Derefs, pathToRoot(RootId, LId)});
+        }
+      }
       const Location &R = G.loc(RootId);
       if (!R.has(AttrEscapes) && R.Kind == LocKind::Result && R.Fn == L.Fn &&
           R.ResultIndex - 1 < Leaks::NumResults)
@@ -193,6 +209,11 @@ void Solver::walkOne(LocId RootId, uint32_t Gen, std::vector<LocId> &Todo) {
 }
 
 void Solver::recordExplanation(LocId RootId, LocId LId) {
+  Explain[LId] = pathToRoot(RootId, LId);
+  Roots[LId] = RootId;
+}
+
+std::vector<Solver::Step> Solver::pathToRoot(LocId RootId, LocId LId) const {
   std::vector<Step> Path;
   // Follow the Dst links to the root; the guard stops at assignment cycles.
   LocId Cur = LId;
@@ -206,8 +227,7 @@ void Solver::recordExplanation(LocId RootId, LocId LId) {
     (void)D;
     Cur = C.Dst;
   }
-  Explain[LId] = std::move(Path);
-  Roots[LId] = RootId;
+  return Path;
 }
 
 const std::vector<Solver::Step> &Solver::explanation(LocId Obj) const {

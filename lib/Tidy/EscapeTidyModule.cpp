@@ -87,7 +87,8 @@ struct TUFindings {
     if (Configured)
       return;
     Configured = true;
-    Opts.Checks = CheckFilter("escape-*");
+    // clang-tidy's own -checks decide which of the checks run.
+    Opts.Checks = CheckFilter::everything();
     Opts.Interprocedural = Interprocedural;
     if (Unknown == "escape")
       Opts.Unknown = UnknownCalls::Escape;

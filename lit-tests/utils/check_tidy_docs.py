@@ -8,7 +8,7 @@ bash in SCRATCH_DIR, which looks like the repository root after the
 README's set-up: examples/ is a copy of the sources, build/bin and build/lib
 point at the built tools. Every command must exit 0, except the ones with
 -warnings-as-errors, which must exit 1 (the examples have findings). The
---list-checks command must list the twelve checks.
+--list-checks command must list the thirteen checks.
 """
 import os
 import re

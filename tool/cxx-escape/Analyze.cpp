@@ -48,36 +48,42 @@ namespace {
 /// with errors would only mislead the analysis.
 class LowerConsumer : public ASTConsumer {
 public:
-  LowerConsumer(CompilerInstance &CI, std::optional<Graph> &Out)
-      : CI(CI), Out(Out) {}
+  LowerConsumer(CompilerInstance &CI, std::optional<Graph> &Out,
+                const LowerOptions &Opts)
+      : CI(CI), Out(Out), Opts(Opts) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (!CI.getDiagnostics().hasErrorOccurred())
-      Out = lowerUnit(Ctx);
+      Out = lowerUnit(Ctx, Opts);
   }
 
 private:
   CompilerInstance &CI;
   std::optional<Graph> &Out;
+  const LowerOptions &Opts;
 };
 
 class LowerActionFactory : public FrontendActionFactory {
 public:
-  explicit LowerActionFactory(std::optional<Graph> &Out) : Out(Out) {}
+  LowerActionFactory(std::optional<Graph> &Out, const LowerOptions &Opts)
+      : Out(Out), Opts(Opts) {}
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
       std::optional<Graph> &Out;
-      explicit Action(std::optional<Graph> &Out) : Out(Out) {}
+      const LowerOptions &Opts;
+      Action(std::optional<Graph> &Out, const LowerOptions &Opts)
+          : Out(Out), Opts(Opts) {}
       std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                      StringRef) override {
-        return std::make_unique<LowerConsumer>(CI, Out);
+        return std::make_unique<LowerConsumer>(CI, Out, Opts);
       }
     };
-    return std::make_unique<Action>(Out);
+    return std::make_unique<Action>(Out, Opts);
   }
 
 private:
   std::optional<Graph> &Out;
+  const LowerOptions &Opts;
 };
 
 ArgumentsAdjuster resourceDirAdjuster() {
@@ -186,7 +192,7 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
                                   ArgumentInsertPosition::END));
     Tool.appendArgumentsAdjuster(resourceDirAdjuster());
     std::optional<Graph> G;
-    LowerActionFactory Factory(G);
+    LowerActionFactory Factory(G, Opts.Lower);
     Tool.run(&Factory);
     DiagOS.flush();
     bool Lowered = G.has_value();

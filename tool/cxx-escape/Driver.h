@@ -124,6 +124,8 @@ struct AnalyzeOptions {
   bool Progress = false;
   /// --emit-ir: write each graph there instead of keeping it.
   std::string EmitDir;
+  /// What lowering keeps (Go mode's -m=2 quotes the source in its notes).
+  LowerOptions Lower;
 };
 
 /// Lowers every file, Jobs at a time. Graphs[i] is file i's graph, or empty
@@ -201,6 +203,19 @@ int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
                      const std::vector<FileJob> &Jobs,
                      const EngineOptions &Engine, bool InputError,
                      RunContext &Ctx);
+
+// GoOutput.cpp: Go mode.
+
+/// Reads -m, -m=2 and --mode. Prints an error and returns false for a bad
+/// value.
+bool parseGoMode();
+/// 0 for bug mode, 1 for -m, 2 for -m=2.
+int goModeLevel();
+/// Links the units, solves them under Go's rules and prints Go's verdicts
+/// on stdout. Exit status 0 unless an input failed.
+int analyzeAndReportGo(std::vector<std::optional<Graph>> Graphs,
+                       const EngineOptions &Engine, bool InputError,
+                       RunContext &Ctx);
 
 /// True if Path matches the shell-style glob (`*` any run, `?` one char;
 /// a glob without '/' also matches the file name alone).

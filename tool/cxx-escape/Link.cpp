@@ -135,7 +135,7 @@ error (an IR file that cannot be read is named; the others are reported).
           "--emit-ir)");
     return ExitInput;
   }
-  if (!validateOutputOptions())
+  if (!validateOutputOptions() || !parseGoMode())
     return ExitInput;
 
   // Program-wide settings: the current directory's configuration.
@@ -203,6 +203,8 @@ error (an IR file that cannot be read is named; the others are reported).
   }
   Units.clear();
 
+  if (goModeLevel())
+    return analyzeAndReportGo(std::move(Graphs), Engine, InputError, Ctx);
   return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
 }
 

@@ -73,7 +73,7 @@ std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
   Run.LinkSeconds = secondsSince(Start);
   Start = std::chrono::steady_clock::now();
   EngineOptions Everything = Opts;
-  Everything.Checks = CheckFilter("*");
+  Everything.Checks = CheckFilter::everything();
   ProgramResult Result = analyzeProgram(Program, Everything);
   Run.AnalysisSeconds = secondsSince(Start);
   Run.Stats = std::move(Result.Stats);

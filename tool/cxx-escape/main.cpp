@@ -213,7 +213,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   }
 
   unsigned ShardK, ShardN;
-  if (!parseShard(ShardK, ShardN))
+  if (!parseShard(ShardK, ShardN) || !parseGoMode())
     return ExitInput;
   bool Emit = EmitIR.getNumOccurrences();
   if (Emit && EmitIR.empty()) {
@@ -230,6 +230,16 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     for (const RuleInfo &R : allRules())
       if (Filter.enabled(R.Id))
         llvm::outs() << "    " << R.Id << "\n";
+    // Rules a wildcard does not reach are worth knowing about.
+    bool Header = false;
+    for (const RuleInfo &R : allRules()) {
+      if (R.DefaultEnabled || Filter.enabled(R.Id))
+        continue;
+      if (!Header)
+        llvm::outs() << "\nOff by default (name them in --checks):\n";
+      Header = true;
+      llvm::outs() << "    " << R.Id << "\n";
+    }
     return ExitClean;
   }
   warnUnmatchedChecks(*TopConfig);
@@ -295,6 +305,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   AnalyzeOptions AOpts;
   AOpts.Jobs = jobs();
   AOpts.Progress = !quiet();
+  AOpts.Lower.SourceNotes = goModeLevel() >= 2;
   if (Emit) {
     AOpts.EmitDir = EmitIR;
     if (std::error_code EC = llvm::sys::fs::create_directories(EmitIR)) {
@@ -321,5 +332,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     return CompileError ? ExitCompile : ExitClean;
   }
 
+  if (goModeLevel())
+    return analyzeAndReportGo(std::move(Graphs), Engine, InputError, Ctx);
   return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
 }

@@ -31,7 +31,8 @@ rules = driver["rules"]
 ids = [r["id"] for r in rules]
 check(ids == ["escape-return", "escape-global", "escape-outparam", "escape-member",
               "escape-scope", "escape-lambda", "escape-temporary", "escape-throw",
-              "escape-container", "escape-thread", "escape-view", "escape-unknown-call"],
+              "escape-container", "escape-thread", "escape-view", "escape-unknown-call",
+              "escape-lifetimebound"],
       "rules in registry order: %r" % ids)
 for r in rules:
     page = open(os.path.join(docs, r["id"] + ".md"), encoding="utf-8").read()
@@ -45,7 +46,10 @@ for r in rules:
     check(r["shortDescription"]["text"].endswith("."), r["id"] + ": shortDescription")
     check(r["name"] == "".join(w.capitalize() for w in r["id"].split("-")), r["id"] + ": name")
     check(r["defaultConfiguration"]["level"] == "warning", r["id"] + ": level")
-    check("external/cwe/cwe-825" in r["properties"]["tags"], r["id"] + ": tags")
+    # A suggestion names no weakness, and is off unless named.
+    suggestion = r["id"] == "escape-lifetimebound"
+    check(("external/cwe/cwe-825" in r["properties"]["tags"]) != suggestion, r["id"] + ": tags")
+    check(r["defaultConfiguration"].get("enabled", True) != suggestion, r["id"] + ": enabled")
     # Go's assumption about unknown callees is a guess, not a seen flow.
     want = "medium" if r["id"] == "escape-unknown-call" else "high"
     check(r["properties"]["precision"] == want, r["id"] + ": precision")

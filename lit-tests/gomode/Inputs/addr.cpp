@@ -1,0 +1,5 @@
+// Input of options.test.
+int *retAddr() {
+  int x = 0;
+  return &x;
+}

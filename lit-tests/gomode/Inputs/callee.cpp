@@ -1,0 +1,3 @@
+// Input of program.test: the callees of caller.cpp.
+int *id(int *p) { return p; }
+int peek(int *p) { return *p; }
