@@ -40,6 +40,10 @@ struct EngineOptions {
   /// by default until it is quiet on the real-world corpus (see
   /// docs/design.md, "Interprocedural analysis").
   bool Interprocedural = false;
+  /// Mark each local where Go mode would put it (`moved to heap`) in the
+  /// placements, beside the locals that dangle: the HTML report's view.
+  /// Costs a second, Go-mode solve of a copy of the program.
+  bool GoPlacements = false;
 };
 
 struct ProgramStats {

@@ -4,6 +4,7 @@
 #include "cxxescape/BugMode.h"
 #include "cxxescape/Classify.h"
 #include "cxxescape/Fixes.h"
+#include "cxxescape/GoMode.h"
 #include "cxxescape/Interprocedural.h"
 #include "cxxescape/LifetimeBound.h"
 #include "cxxescape/Lower.h"
@@ -14,6 +15,8 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
+#include <tuple>
 
 namespace cxxescape {
 
@@ -54,8 +57,29 @@ Graph linkProgram(std::vector<Graph> Units) {
   return Program;
 }
 
+namespace {
+
+/// Locals Go's rules move to the heap, by declaration: Go mode's verdict.
+std::set<std::tuple<std::string, uint32_t, uint32_t, std::string>>
+goHeapLocals(const Graph &G, const EngineOptions &Opts) {
+  Graph Copy = G; // the Go solve changes the graph it runs on
+  GoModeOptions GoOpts;
+  GoOpts.Models = Opts.Models;
+  std::set<std::tuple<std::string, uint32_t, uint32_t, std::string>> Moved;
+  const std::string Prefix = "moved to heap: ";
+  for (const GoVerdict &V : analyzeProgramGo(Copy, GoOpts))
+    if (V.Text.rfind(Prefix, 0) == 0)
+      Moved.insert({V.File, V.Line, V.Col, V.Text.substr(Prefix.size())});
+  return Moved;
+}
+
+} // namespace
+
 ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   ProgramResult R;
+  std::set<std::tuple<std::string, uint32_t, uint32_t, std::string>> GoHeap;
+  if (Opts.GoPlacements)
+    GoHeap = goHeapLocals(G, Opts);
   const ModelSet &Models = Opts.Models ? *Opts.Models : builtinModels();
   solveCallsBugMode(G, Models, Opts.Unknown, R.Stats, Opts.Interprocedural);
   Solver S(G, Lifetimes::CxxScopes);
@@ -68,6 +92,13 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
     for (Finding &F : suggestLifetimeBound(G))
       R.Findings.push_back(std::move(F));
   R.Placements = placeLocals(G, Ws);
+  for (LocalPlacement &P : R.Placements)
+    if (!P.Heap &&
+        GoHeap.count({P.Where.File, P.Where.Line, P.Where.Col, P.Name})) {
+      P.Heap = true;
+      P.Why = "Go's rules move it to the heap (its address goes where they "
+              "cannot prove it dies first); no dangling use is known in C++";
+    }
   return R;
 }
 

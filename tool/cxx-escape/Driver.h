@@ -179,6 +179,9 @@ bool applyFilters(std::vector<Finding> &Findings, RunContext &Ctx);
 /// Returns false after printing an error.
 bool validateOutputOptions();
 
+/// Whether the HTML report is asked for (it shows Go mode's placements).
+bool htmlRequested();
+
 /// Writes every requested format (Outputs.cpp). Returns false after printing
 /// an error if an output cannot be written.
 bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx);

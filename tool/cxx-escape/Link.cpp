@@ -150,6 +150,7 @@ error (an IR file that cannot be read is named; the others are reported).
   EngineOptions Engine;
   if (!programOptions(*Top, Engine))
     return ExitInput;
+  Engine.GoPlacements = htmlRequested();
 
   bool InputError = false;
   std::vector<std::string> Files = irFiles(InputError);

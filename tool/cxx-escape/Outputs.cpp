@@ -210,6 +210,8 @@ bool validateOutputOptions() {
   return loadSites(Html) && validateFixOptions();
 }
 
+bool htmlRequested() { return OutputFormat == "html"; }
+
 bool emitOutputs(const std::vector<Finding> &Findings, const RunContext &Ctx) {
   unsigned FormatIndex = 0, ColorIndex = 0;
   if (!choice("format", OutputFormat, FormatNames, FormatIndex) ||

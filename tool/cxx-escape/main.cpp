@@ -247,6 +247,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   EngineOptions Engine;
   if (!programOptions(*TopConfig, Engine))
     return ExitInput;
+  Engine.GoPlacements = htmlRequested();
 
   std::unique_ptr<CompilationDatabase> OwnDB;
   CompilationDatabase *DB = loadDatabase(*Parser, HasFixedArgs, OwnDB);
