@@ -91,6 +91,7 @@ void expectSame(const Location &A, const Location &B) {
 
 void expectSame(const Function &A, const Function &B) {
   EXPECT_EQ(A.Name, B.Name);
+  EXPECT_EQ(A.WritesFields, B.WritesFields);
   EXPECT_EQ(A.Parent, B.Parent);
   EXPECT_EQ(A.BodyScope, B.BodyScope);
   EXPECT_EQ(A.Result, B.Result);
@@ -157,6 +158,12 @@ void expectSame(const Graph &A, const Graph &B) {
     EXPECT_EQ(X.Survives, Y.Survives);
     EXPECT_EQ(X.TracksReads, Y.TracksReads);
     EXPECT_EQ(X.Reads, Y.Reads);
+    EXPECT_EQ(X.DstField, Y.DstField);
+    ASSERT_EQ(X.KilledBy.size(), Y.KilledBy.size());
+    for (size_t K = 0; K < X.KilledBy.size(); ++K) {
+      EXPECT_EQ(X.KilledBy[K].Obj, Y.KilledBy[K].Obj);
+      EXPECT_EQ(X.KilledBy[K].Calls, Y.KilledBy[K].Calls);
+    }
   }
   ASSERT_EQ(A.numCalls(), B.numCalls());
   for (CallId I = 0; I < A.numCalls(); ++I) {
@@ -255,7 +262,10 @@ Graph handBuilt() {
   C.SlotValues = {0, 0, -7};
   C.Declared.slot(1).add(
       {LeakSink::Content, 1, 0, "", "", ParamGuard{2, 3, true}});
-  G.addCallSite(C);
+  CallId Call = G.addCallSite(C);
+  G.store(St).DstField = 2;
+  G.store(St).KilledBy = {{XL, {Call}}, {NoLoc, {}}};
+  G.func(Outer).WritesFields = {1, 3};
   return G;
 }
 
@@ -490,7 +500,7 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][0] = 99; })),
             "malformed IR at locations[3].0: enumerator 99 out of range");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0].erase(0); })),
-            "malformed IR at functions[0]: expected 14 fields, found 13");
+            "malformed IR at functions[0]: expected 15 fields, found 14");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = 100000; })),
             "malformed IR at locations[3].2: string 100000 is not in the "
             "table");

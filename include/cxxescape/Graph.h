@@ -229,6 +229,10 @@ struct Function {
   FunctionSummary Summary;
   /// Indexed by slot (0 = this); empty for lambdas.
   std::vector<AttrSpot> LifetimeBoundSpots;
+  /// Fields (Edge::FieldW ids, whatever the object) and variables with
+  /// static storage (ids from the same table) the body assigns: a call to
+  /// it may undo an earlier store into one (CallKills.cpp).
+  std::vector<uint32_t> WritesFields; // sorted
 };
 
 /// A call whose effect depends on the callee's summary, a library model or
@@ -277,6 +281,13 @@ struct CallSite {
   std::vector<int64_t> SlotValues;
 };
 
+/// Calls made on every path from a store to the point where Obj dies (NoLoc:
+/// to the function's return).
+struct CallsBefore {
+  LocId Obj = NoLoc;
+  std::vector<CallId> Calls; // sorted
+};
+
 /// What a store is known to survive: the objects whose end of life the stored
 /// value outlasts (still held, and for a local holder still read later).
 struct Store {
@@ -292,6 +303,13 @@ struct Store {
   bool TracksReads = false;
   std::vector<uint32_t> Reads; // sorted
   bool reaches(uint32_t Read) const;
+  /// For a store into a field (`p->f = v`, `g.f = v`) of memory that is not
+  /// a local, or into a global: the field or global (a field id), and for
+  /// the objects in Survives (and the return)
+  /// the calls that must happen before they die. A callee writing the same
+  /// field may have undone the store (CallKills.cpp).
+  uint32_t DstField = 0;
+  std::vector<CallsBefore> KilledBy;
 };
 
 class Graph {

@@ -10,6 +10,8 @@
 
 #include "cxxescape/Graph.h"
 
+#include <algorithm>
+
 namespace cxxescape {
 
 namespace {
@@ -110,8 +112,27 @@ void Graph::link(const Graph &Other) {
     Scopes.push_back(N);
   }
 
+  // Calls of dropped functions go with them; the others are appended in order.
+  std::vector<CallId> CallMap(Other.Calls.size(), ~0u);
+  CallId NextCall = static_cast<CallId>(Calls.size());
+  for (CallId C = 0; C < Other.Calls.size(); ++C)
+    if (M.fn(Other.Calls[C].Caller) != NoFunc)
+      CallMap[C] = NextCall++;
+
   for (StoreId I = 2; I < Other.Stores.size(); ++I) {
     Store S = Other.Stores[I];
+    S.DstField = M.Fields[S.DstField];
+    std::vector<CallsBefore> KilledBy;
+    for (const CallsBefore &K : S.KilledBy) {
+      if (K.Obj != NoLoc && M.loc(K.Obj) == NoLoc)
+        continue;
+      CallsBefore N{M.loc(K.Obj), {}};
+      for (CallId C : K.Calls)
+        if (CallMap[C] != ~0u)
+          N.Calls.push_back(CallMap[C]); // order kept: ids only shift
+      KilledBy.push_back(std::move(N));
+    }
+    S.KilledBy = std::move(KilledBy);
     S.Fn = M.fn(S.Fn);
     std::vector<LocId> Survives;
     for (LocId L : S.Survives)
@@ -138,6 +159,9 @@ void Graph::link(const Graph &Other) {
     F.Where = M.pos(F.Where);
     for (AttrSpot &A : F.LifetimeBoundSpots)
       A.File = M.Files[A.File];
+    for (uint32_t &W : F.WritesFields)
+      W = M.Fields[W];
+    std::sort(F.WritesFields.begin(), F.WritesFields.end());
     Funcs.push_back(std::move(F));
   }
 

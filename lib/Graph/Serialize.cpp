@@ -108,7 +108,8 @@ template <class V, Is<AttrSpot> T> void fields(V &F, T &A) {
 template <class V, Is<Function> T> void fields(V &F, T &Fn) {
   F(Fn.Name), F(Fn.Parent), F(Fn.BodyScope), F(Fn.Result), F(Fn.This),
       F(Fn.Params), F(Fn.Where), F(Fn.IsLambda), F(Fn.ReturnsRef), F(Fn.Usr),
-      F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary), F(Fn.LifetimeBoundSpots);
+      F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary), F(Fn.LifetimeBoundSpots),
+      F(Fn.WritesFields);
 }
 
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {
@@ -119,9 +120,13 @@ template <class V, Is<CallSite> T> void fields(V &F, T &C) {
       F(C.PlainContent), F(C.SlotKnown), F(C.SlotValues);
 }
 
+template <class V, Is<CallsBefore> T> void fields(V &F, T &C) {
+  F(C.Obj), F(C.Calls);
+}
+
 template <class V, Is<Store> T> void fields(V &F, T &S) {
   F(S.Conservative), F(S.Fn), F(S.OutlivesFunction), F(S.Survives),
-      F(S.TracksReads), F(S.Reads);
+      F(S.TracksReads), F(S.Reads), F(S.DstField), F(S.KilledBy);
 }
 
 /// The largest value of each enum, so a stray number is caught on reading.
@@ -169,7 +174,8 @@ std::string layoutSignature() {
         fieldCount<FunctionSummary>(), fieldCount<Location>(),
         fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),
         fieldCount<Store>(), fieldCount<Graph>(), fieldCount<TextEdit>(),
-        fieldCount<HeapifyPlan>(), fieldCount<AttrSpot>()})
+        fieldCount<HeapifyPlan>(), fieldCount<AttrSpot>(),
+        fieldCount<CallsBefore>()})
     S += (S.empty() ? "" : ".") + std::to_string(C);
   return S;
 }

@@ -97,6 +97,8 @@ std::string GraphAccess::validate(const Graph &G) {
     for (const AttrSpot &A : F.LifetimeBoundSpots)
       if (A.File >= NFiles)
         Bad("file", A.File);
+    for (uint32_t W : F.WritesFields)
+      Fd(W);
   }
   if (!Err.empty())
     return Err;
@@ -111,6 +113,13 @@ std::string GraphAccess::validate(const Graph &G) {
       Loc(L);
     for (uint32_t R : S.Reads)
       Rd(R);
+    Fd(S.DstField);
+    for (const CallsBefore &K : S.KilledBy) {
+      Loc(K.Obj);
+      for (CallId C : K.Calls)
+        if (C >= G.Calls.size())
+          Bad("call", C);
+    }
   }
   for (const CallSite &C : G.Calls) {
     Fn(C.Caller), Loc(C.Result), P(C.Where);

@@ -138,6 +138,8 @@ void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
     PS.BaseDecl = DRE->getDecl();
   PS.BaseThis = isa<CXXThisExpr>(Base);
+  if (const ValueDecl *Written = assignedFieldOrGlobal(LHS))
+    PS.DstField = fieldId(Written);
   Hole K = addr(LHS, St).note(note(Anchor, "assign"));
   expr(K, RHS);
 }

@@ -286,7 +286,9 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     Note ResultNote = note(Spec.Call, "call result");
     flow(Spec.ReturnsRef ? K.deref().note(ResultNote) : K.note(ResultNote), R);
   }
-  G.addCallSite(std::move(C));
+  CallId Id = G.addCallSite(std::move(C));
+  if (Spec.Call)
+    fn().CallAt.try_emplace(Spec.Call, Id);
 }
 
 } // namespace cxxescape

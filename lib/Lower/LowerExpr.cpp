@@ -178,8 +178,15 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
           G.store(St).Fn = fn().Id;
           G.store(St).OutlivesFunction = false;
           TK = holeOf(localVar(EV), St).note(note(TE, "throw"));
-          if (EV->getType()->isReferenceType())
-            TK = TK.addr();
+          if (EV->getType()->isReferenceType()) {
+            // The reference binds the exception object: a copy of the
+            // operand (never the operand itself, a local or a temporary)
+            // that lives until the handler ends.
+            LocId Exc = newLoc(LocKind::Temp, "the exception object",
+                               pos(TE->getBeginLoc()), CurScope);
+            flow(TK.addr(), Exc);
+            TK = holeOf(Exc).note(note(TE, "throw"));
+          }
         }
       }
       expr(TK, Sub);

@@ -359,6 +359,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
     stmt(Body);
   }
   analyzeStoreLifetimes(*this, FD, Body);
+  recordWrittenFields(*this, Id, Body);
 
   FnStack.pop_back();
   TryStack.swap(SavedTry);

@@ -78,6 +78,9 @@ struct PendingStore {
   /// Canonical text of the stored value, when it has one ("&x", "p"): a
   /// branch on `dst == value` tells where the destination still holds it.
   std::string ValueKey;
+  /// The field or global written when the destination is `x.f`, `p->f` or
+  /// a global: a later call writing it again may undo the store.
+  uint32_t DstField = 0;
 };
 
 /// What a call site is built from (LowerCallSite.cpp).
@@ -197,6 +200,8 @@ public:
     LocId This = NoLoc;
     bool ReturnsRef = false;
     std::vector<PendingStore> Stores;
+    /// The call site each call expression of the body became.
+    llvm::DenseMap<const clang::Stmt *, CallId> CallAt;
     /// Temporaries made in this function, with the statement that ends them.
     std::vector<std::pair<LocId, const clang::Stmt *>> Temps;
     /// Lifetime-extended temporaries, with the variable that extends them.
@@ -241,6 +246,13 @@ public:
   LocId External = NoLoc;
   LocId Throw = NoLoc;
 };
+
+/// The field (`x.f`, `p->f`) or the variable with static storage an
+/// assignment writes; null for anything else (`*p`, a local, `a[i]`).
+const clang::ValueDecl *assignedFieldOrGlobal(const clang::Expr *LHS);
+
+/// Records the fields and globals the body assigns (Function::WritesFields).
+void recordWrittenFields(Lowerer &L, FuncId Fn, const clang::Stmt *Body);
 
 /// Decides, per store, which objects' ends of life it survives (CFG).
 void analyzeStoreLifetimes(Lowerer &L, const clang::FunctionDecl *FD,

@@ -14,7 +14,9 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -54,6 +56,23 @@ private:
   void forward(Point From, Fn Visit, const PendingStore *Guarded = nullptr);
   bool branchExcludes(const CFGBlock *B, unsigned SuccIndex,
                       const PendingStore &PS);
+
+  using CallSet = std::vector<CallId>; // sorted
+  /// Calls on every path from the store to each block's first element;
+  /// blocks no path reaches without overwriting the destination are absent.
+  struct MustCalls {
+    Point Start;
+    std::map<const CFGBlock *, CallSet> In;
+    bool Complete = false;
+  };
+  /// In plus the calls among B's elements [From, To); nothing if one of
+  /// them overwrites the destination (the path ends there).
+  std::optional<CallSet> callsIn(const CFGBlock *B, unsigned From,
+                                 unsigned To, const PendingStore &PS,
+                                 CallSet In) const;
+  MustCalls mustCalls(Point Start, const PendingStore &PS);
+  /// The calls every path from the store to P passes (P reached from it).
+  CallSet mustCallsAt(const MustCalls &MC, Point P, const PendingStore &PS);
 
   Lowerer &L;
   Lowerer &L_;
@@ -260,6 +279,84 @@ bool StoreAnalysis::liveAfter(Point P, const PendingStore &PS) {
   return Live;
 }
 
+std::optional<StoreAnalysis::CallSet>
+StoreAnalysis::callsIn(const CFGBlock *B, unsigned From, unsigned To,
+                       const PendingStore &PS, CallSet In) const {
+  const auto &CallAt = L.fn().CallAt;
+  for (unsigned I = From; I < To && I < B->size(); ++I) {
+    CFGElement E = (*B)[I];
+    if (isKill(E, PS))
+      return std::nullopt;
+    auto CS = E.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    auto It = CallAt.find(CS->getStmt());
+    if (It == CallAt.end())
+      continue;
+    auto Where = std::lower_bound(In.begin(), In.end(), It->second);
+    if (Where == In.end() || *Where != It->second)
+      In.insert(Where, It->second);
+  }
+  return In;
+}
+
+StoreAnalysis::MustCalls StoreAnalysis::mustCalls(Point Start,
+                                                  const PendingStore &PS) {
+  // A forward must-analysis: a block's set only shrinks as more paths
+  // reach it, so the worklist ends.
+  MustCalls MC;
+  MC.Start = Start;
+  std::vector<const CFGBlock *> Work;
+  auto Propagate = [&](const CFGBlock *From, const CallSet &Out) {
+    for (const CFGBlock::AdjacentBlock &Succ : From->succs()) {
+      const CFGBlock *SB = Succ.getReachableBlock();
+      if (!SB)
+        continue;
+      auto [It, New] = MC.In.try_emplace(SB, Out);
+      if (!New) {
+        CallSet Both;
+        std::set_intersection(It->second.begin(), It->second.end(),
+                              Out.begin(), Out.end(),
+                              std::back_inserter(Both));
+        if (Both.size() == It->second.size())
+          continue;
+        It->second = std::move(Both);
+      }
+      Work.push_back(SB);
+    }
+  };
+  if (auto Out = callsIn(Start.Block, Start.Index, Start.Block->size(), PS,
+                         {}))
+    Propagate(Start.Block, *Out);
+  while (!Work.empty()) {
+    if (++Steps > StepBudget)
+      return MC; // incomplete: no call is known to come first
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    if (auto Out = callsIn(B, 0, B->size(), PS, MC.In[B]))
+      Propagate(B, *Out);
+  }
+  MC.Complete = true;
+  return MC;
+}
+
+StoreAnalysis::CallSet StoreAnalysis::mustCallsAt(const MustCalls &MC,
+                                                  Point P,
+                                                  const PendingStore &PS) {
+  if (!MC.Complete)
+    return {};
+  std::optional<CallSet> Out;
+  if (P.Block == MC.Start.Block && P.Index >= MC.Start.Index) {
+    Out = callsIn(P.Block, MC.Start.Index, P.Index, PS, {});
+  } else {
+    auto It = MC.In.find(P.Block);
+    if (It == MC.In.end())
+      return {};
+    Out = callsIn(P.Block, 0, P.Index, PS, It->second);
+  }
+  return Out ? *Out : CallSet{};
+}
+
 bool StoreAnalysis::runFromEntry(const PendingStore &PS) {
   const CFGBlock &Entry = Cfg.getEntry();
   std::set<uint32_t> Reads;
@@ -321,22 +418,39 @@ void StoreAnalysis::run(const PendingStore &PS) {
     return;
   }
 
-  auto Add = [&](const VarDecl *VD, bool Holds) {
+  // For a field of memory that outlives the function, which calls come
+  // before each object dies (a callee may write the field again).
+  bool Killable = PS.DstField && !PS.LocalDst;
+  MustCalls MC;
+  if (Killable)
+    MC = mustCalls(Start, PS);
+  std::vector<CallsBefore> KilledBy;
+  auto Add = [&](const VarDecl *VD, bool Holds, Point At) {
     if (!Holds)
       return;
+    std::vector<LocId> Objs;
     auto It = L.VarLocs.find(VD);
     if (It != L.VarLocs.end())
-      Survives.insert(It->second);
+      Objs.push_back(It->second);
     for (auto &[T, Ext] : F.Extended)
       if (Ext == VD)
-        Survives.insert(T);
+        Objs.push_back(T);
+    for (LocId Obj : Objs) {
+      Survives.insert(Obj);
+      if (Killable)
+        KilledBy.push_back({Obj, mustCallsAt(MC, At, PS)});
+    }
   };
   for (auto &[VD, P] : Ends)
-    Add(VD, PS.LocalDst ? liveAfter(P, PS) : observedAfter(P, PS));
+    Add(VD, PS.LocalDst ? liveAfter(P, PS) : observedAfter(P, PS), P);
   // Parameters die when the function returns.
-  if (ReachedExit && !PS.LocalDst)
+  Point Exit{&Cfg.getExit(), 0};
+  if (ReachedExit && !PS.LocalDst) {
     for (const ParmVarDecl *P : F.Decl->parameters())
-      Add(P, true);
+      Add(P, true, Exit);
+    if (Killable)
+      KilledBy.push_back({NoLoc, mustCallsAt(MC, Exit, PS)});
+  }
   // Temporaries of the store's own full-expression die right after it.
   for (auto &[T, FE] : F.Temps)
     if (FE && FE == PS.FullExpr &&
@@ -348,6 +462,8 @@ void StoreAnalysis::run(const PendingStore &PS) {
   S.Fn = F.Id;
   S.OutlivesFunction = ReachedExit && !PS.LocalDst;
   S.Survives.assign(Survives.begin(), Survives.end());
+  S.DstField = Killable ? PS.DstField : 0;
+  S.KilledBy = std::move(KilledBy);
   if (PS.LocalDst) {
     S.TracksReads = true;
     S.Reads.assign(Reads.begin(), Reads.end());

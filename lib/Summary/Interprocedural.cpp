@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cxxescape/Interprocedural.h"
+#include "CallKills.h"
 #include "cxxescape/BugMode.h"
 
 #include <algorithm>
@@ -538,6 +539,7 @@ void CallSolver::run(bool ApplyCalls) {
     for (size_t I = 0; I < G.loc(D).In.size(); ++I)
       Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
   indexCallees();
+  undoStoresByCalls(G, Targets);
   // A call nothing is known about, whether or not calls are applied.
   Unknown.assign(G.numCalls(), 0);
   for (CallId C = 0; C < G.numCalls(); ++C) {
