@@ -63,8 +63,8 @@ TEST(HeapifyTest, PlanBecomesTheFixIt) {
 
 TEST(HeapifyTest, RefusedPlanGivesItsReason) {
   Returned T;
-  T.G.loc(T.X).Heapify.Edits.clear();
-  T.G.loc(T.X).Heapify.Refusal = "a structured binding ...";
+  T.G.loc(T.X).Heapify.mut().Edits.clear();
+  T.G.loc(T.X).Heapify.mut().Refusal = "a structured binding ...";
   Finding F;
   F.Rule = "escape-return";
   attachHeapifyFix(T.G, T.W, F);
@@ -103,9 +103,9 @@ TEST(HeapifyTest, PlacementsFollowTheWitnesses) {
   LocId Ref = B.local(T.G.loc(T.X).Fn, "r");
   T.G.loc(Ref).IsReference = true;
   T.G.loc(Ref).Decl = {T.G.internFile("/src/a.cpp"), 4, 8};
-  T.G.loc(Ref).Heapify.OnGcHeap = true;
-  T.G.loc(Ref).Heapify.SiteLine = 4;
-  T.G.loc(Ref).Heapify.SiteCol = 12;
+  T.G.loc(Ref).Heapify.mut().OnGcHeap = true;
+  T.G.loc(Ref).Heapify.mut().SiteLine = 4;
+  T.G.loc(Ref).Heapify.mut().SiteCol = 12;
   std::vector<LocalPlacement> Ps = placeLocals(T.G, {T.W});
   ASSERT_EQ(Ps.size(), 3u);
   EXPECT_EQ(Ps[0].Name, "x");
@@ -123,21 +123,21 @@ TEST(HeapifyTest, PlacementsFollowTheWitnesses) {
 
 TEST(HeapifyTest, PlanSurvivesIRFiles) {
   Returned T;
-  T.G.loc(T.Y).Heapify.Form = HeapifyForm::Array;
-  T.G.loc(T.Y).Heapify.Refusal = "why";
-  T.G.loc(T.Y).Heapify.OnGcHeap = true;
-  T.G.loc(T.Y).Heapify.SiteLine = 9;
+  T.G.loc(T.Y).Heapify.mut().Form = HeapifyForm::Array;
+  T.G.loc(T.Y).Heapify.mut().Refusal = "why";
+  T.G.loc(T.Y).Heapify.mut().OnGcHeap = true;
+  T.G.loc(T.Y).Heapify.mut().SiteLine = 9;
   Graph Back;
   std::string Error;
   ASSERT_TRUE(deserializeGraph(serializeGraph(T.G), Back, Error)) << Error;
-  const HeapifyPlan &P = Back.loc(T.X).Heapify;
+  const HeapifyPlan &P = *Back.loc(T.X).Heapify;
   EXPECT_EQ(P.Form, HeapifyForm::Object);
   EXPECT_EQ(P.Type, "int");
   ASSERT_EQ(P.Edits.size(), 3u);
   EXPECT_EQ(P.Edits[1].Offset, 20u);
   EXPECT_EQ(P.Edits[1].Text, "&");
   EXPECT_EQ(P.Edits[0].File, "/src/a.cpp");
-  const HeapifyPlan &Q = Back.loc(T.Y).Heapify;
+  const HeapifyPlan &Q = *Back.loc(T.Y).Heapify;
   EXPECT_EQ(Q.Form, HeapifyForm::Array);
   EXPECT_EQ(Q.Refusal, "why");
   EXPECT_TRUE(Q.OnGcHeap);

@@ -8,6 +8,7 @@
 #ifndef CXXESCAPE_GRAPH_H
 #define CXXESCAPE_GRAPH_H
 
+#include "cxxescape/Boxed.h"
 #include "cxxescape/HeapifyPlan.h"
 #include "cxxescape/Summary.h"
 
@@ -164,7 +165,7 @@ struct Location {
   Leaks ParamLeaks;
   /// For a named local or by-value parameter: the rewrite that would move it
   /// to the GC heap, or why there is none (HeapifyPlan.h).
-  HeapifyPlan Heapify;
+  Boxed<HeapifyPlan> Heapify;
 
   // Solver scratch.
   int Derefs = 0;

@@ -23,6 +23,7 @@ struct TextEdit {
   uint32_t Offset = 0;
   uint32_t Length = 0;
   std::string Text;
+  bool operator==(const TextEdit &) const = default;
 };
 
 enum class HeapifyForm : uint8_t {
@@ -47,6 +48,7 @@ struct HeapifyPlan {
   uint32_t SiteLine = 0;
   uint32_t SiteCol = 0;
   bool empty() const { return Form == HeapifyForm::None; }
+  bool operator==(const HeapifyPlan &) const = default;
 };
 
 } // namespace cxxescape

@@ -6,6 +6,7 @@
 #include "cxxescape/Fixes.h"
 #include "cxxescape/GoMode.h"
 #include "cxxescape/Interprocedural.h"
+#include "cxxescape/ProgramLinker.h"
 #include "cxxescape/LifetimeBound.h"
 #include "cxxescape/Lower.h"
 #include "cxxescape/Solver.h"
@@ -47,14 +48,13 @@ Graph lowerUnit(clang::ASTContext &Ctx, const LowerOptions &Opts) {
 }
 
 Graph linkProgram(std::vector<Graph> Units) {
-  std::stable_sort(Units.begin(), Units.end(),
-                   [](const Graph &A, const Graph &B) {
-                     return A.MainFile < B.MainFile;
-                   });
-  Graph Program;
+  std::vector<std::string> Keys;
   for (const Graph &U : Units)
-    Program.link(U);
-  return Program;
+    Keys.push_back(U.MainFile);
+  ProgramLinker Linker(Keys);
+  for (size_t I = 0; I < Units.size(); ++I)
+    Linker.add(I, std::move(Units[I]));
+  return Linker.take();
 }
 
 namespace {

@@ -71,7 +71,7 @@ std::string flowRefusal(const Graph &G, const Witness &W, const Finding &F) {
 }
 
 std::string describe(const Location &X) {
-  const HeapifyPlan &P = X.Heapify;
+  const HeapifyPlan &P = *X.Heapify;
   std::string Name = quoted(X.Name);
   switch (P.Form) {
   case HeapifyForm::Array:
@@ -111,7 +111,7 @@ void attachHeapifyFix(const Graph &G, const Witness &W, Finding &F) {
     F.NoFixReason = std::move(Why);
     return;
   }
-  const HeapifyPlan &P = X.Heapify;
+  const HeapifyPlan &P = *X.Heapify;
   if (P.empty()) {
     F.NoFixReason = "no rewrite is known for this declaration";
     return;
@@ -140,7 +140,7 @@ std::vector<LocalPlacement> placeLocals(const Graph &G,
     // A reference is no object of its own, unless it names one the GC
     // runtime owns (a local the fix-it moved).
     if ((L.Kind != LocKind::Variable && L.Kind != LocKind::Param) ||
-        (L.IsReference && !L.Heapify.OnGcHeap) || L.Name.empty() ||
+        (L.IsReference && !L.Heapify->OnGcHeap) || L.Name.empty() ||
         L.Name.rfind("__", 0) == 0 || !L.Decl.valid() || L.Fn == NoFunc)
       continue;
     SourceSpot Where{G.fileName(L.Decl.File), L.Decl.Line, L.Decl.Col};
@@ -151,11 +151,11 @@ std::vector<LocalPlacement> placeLocals(const Graph &G,
       P.Function = G.func(L.Fn).IsLambda ? "lambda" : G.func(L.Fn).Name;
       P.Why = "its address does not outlive it";
     }
-    if (L.Heapify.OnGcHeap) {
+    if (L.Heapify->OnGcHeap) {
       P.Heap = true;
       P.Why = "allocated by gc::make: the GC runtime owns it";
-      if (L.Heapify.SiteLine)
-        P.Site = {Where.File, L.Heapify.SiteLine, L.Heapify.SiteCol};
+      if (L.Heapify->SiteLine)
+        P.Site = {Where.File, L.Heapify->SiteLine, L.Heapify->SiteCol};
     }
     auto It = Escaping.find(I);
     if (It != Escaping.end() && !P.Heap) {

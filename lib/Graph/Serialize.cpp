@@ -219,6 +219,7 @@ public:
       Sub(E);
     Out.push_back(std::move(Sub.Out));
   }
+  template <class T> void operator()(const Boxed<T> &B) { (*this)(*B); }
   template <Record T> void operator()(const T &R) {
     Writer Sub(Strings);
     fields(Sub, R);
@@ -275,6 +276,11 @@ public:
     V.resize(J.size());
     for (size_t I = 0; I < V.size(); ++I)
       Sub.element(I, V[I]);
+  }
+  template <class T> void operator()(Boxed<T> &B) {
+    T V{};
+    (*this)(V);
+    B = std::move(V);
   }
   template <Record T> void operator()(T &R) {
     Reader Sub(array(fieldCount<T>()), Strings);

@@ -146,16 +146,13 @@ std::string irFileName(const std::string &Key) {
 std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
                                  const std::vector<FileJob> &Files,
                                  const AnalyzeOptions &Opts,
-                                 std::vector<std::optional<Graph>> &Graphs,
-                                 bool &WriteError) {
+                                 ProgramLinker *Linker, bool &WriteError) {
   struct Slot {
     TUResult Result;
     std::string Diagnostics;
     std::string WriteError;
   };
   std::vector<Slot> Slots(Files.size());
-  Graphs.clear();
-  Graphs.resize(Files.size());
   std::mutex Lock;
   size_t Done = 0, Printed = 0;
   bool Tty = Opts.Progress && isatty(2);
@@ -214,7 +211,8 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
       llvm::sys::fs::remove(Path);
     }
     std::lock_guard<std::mutex> Guard(Lock);
-    Graphs[I] = std::move(G);
+    if (Linker)
+      Linker->add(I, std::move(G));
     S.Diagnostics = std::move(Diags);
     S.WriteError = std::move(WriteErr);
     S.Result.Analysed = Lowered;

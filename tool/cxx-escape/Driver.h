@@ -18,6 +18,7 @@
 #include "cxxescape/Engine.h"
 #include "cxxescape/Finding.h"
 #include "cxxescape/Placement.h"
+#include "cxxescape/ProgramLinker.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
@@ -128,15 +129,16 @@ struct AnalyzeOptions {
   LowerOptions Lower;
 };
 
-/// Lowers every file, Jobs at a time. Graphs[i] is file i's graph, or empty
-/// when it failed to compile (or was written to EmitDir). The compiler's
-/// messages of each file are printed whole, in file order. WriteError is
-/// set if an IR file could not be written (the error is printed).
+/// Lowers every file, Jobs at a time, handing file i's graph (nothing when
+/// it failed to compile) to Linker as unit i as soon as it is done; with
+/// EmitDir the graphs are written there instead and Linker may be null. The
+/// compiler's messages of each file are printed whole, in file order.
+/// WriteError is set if an IR file could not be written (the error is
+/// printed).
 std::vector<TUResult> lowerFiles(clang::tooling::CompilationDatabase &DB,
                                  const std::vector<FileJob> &Files,
                                  const AnalyzeOptions &Opts,
-                                 std::vector<std::optional<Graph>> &Graphs,
-                                 bool &WriteError);
+                                 ProgramLinker *Linker, bool &WriteError);
 
 /// The IR file name of a unit: `<file name>-<hash of Key>.cxxir`.
 std::string irFileName(const std::string &Key);
@@ -150,12 +152,11 @@ struct ProgramRun {
   double AnalysisSeconds = 0;
 };
 
-/// Links the graphs (Units[i] belongs to Jobs[i]; empty for a unit that
-/// failed), analyses the program once and keeps each finding that the
-/// settings of a unit seeing its file let through, counting it for that
-/// unit in TUs (parallel to Jobs). Findings come back sorted and without
-/// duplicates.
-std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
+/// Takes the linked program (unit i of Linked belongs to Jobs[i]), analyses
+/// it once and keeps each finding that the settings of a unit seeing its
+/// file let through, counting it for that unit in TUs (parallel to Jobs).
+/// Findings come back sorted and without duplicates.
+std::vector<Finding> analyzeUnits(ProgramLinker &Linked,
                                   const std::vector<FileJob> &Jobs,
                                   const EngineOptions &Opts,
                                   std::vector<TUResult> &TUs, ProgramRun &Run);
@@ -202,7 +203,7 @@ int report(std::vector<Finding> &Findings, RunContext &Ctx);
 
 /// The end of a plain run and of `link`: analyse the units' graphs as one
 /// program, print --stats, then report.
-int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
+int analyzeAndReport(ProgramLinker &Linked,
                      const std::vector<FileJob> &Jobs,
                      const EngineOptions &Engine, bool InputError,
                      RunContext &Ctx);
@@ -216,7 +217,7 @@ bool parseGoMode();
 int goModeLevel();
 /// Links the units, solves them under Go's rules and prints Go's verdicts
 /// on stdout. Exit status 0 unless an input failed.
-int analyzeAndReportGo(std::vector<std::optional<Graph>> Graphs,
+int analyzeAndReportGo(ProgramLinker &Linked,
                        const EngineOptions &Engine, bool InputError,
                        RunContext &Ctx);
 

@@ -78,15 +78,9 @@ bool parseGoMode() {
 
 int goModeLevel() { return Level; }
 
-int analyzeAndReportGo(std::vector<std::optional<Graph>> Graphs,
-                       const EngineOptions &Engine, bool InputError,
-                       RunContext &Ctx) {
-  std::vector<Graph> Present;
-  for (std::optional<Graph> &G : Graphs)
-    if (G)
-      Present.push_back(std::move(*G));
-  Graphs.clear();
-  Graph Program = linkProgram(std::move(Present));
+int analyzeAndReportGo(ProgramLinker &Linked, const EngineOptions &Engine,
+                       bool InputError, RunContext &Ctx) {
+  Graph Program = Linked.take();
   GoModeOptions Opts;
   Opts.Level = Level;
   Opts.Models = Engine.Models;

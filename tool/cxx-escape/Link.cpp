@@ -175,7 +175,7 @@ error (an IR file that cannot be read is named; the others are reported).
       Order, [](const Entry &A, const Entry &B) { return A.Key < B.Key; });
 
   std::vector<FileJob> Jobs;
-  std::vector<std::optional<Graph>> Graphs;
+  std::vector<std::optional<Graph>> Graphs; // parallel to Jobs
   for (size_t I = 0; I < Order.size(); ++I) {
     const Entry &E = Order[I];
     if (I > 0 && Order[I - 1].Key == E.Key) {
@@ -204,9 +204,16 @@ error (an IR file that cannot be read is named; the others are reported).
   }
   Units.clear();
 
+  std::vector<std::string> Keys;
+  for (const FileJob &J : Jobs)
+    Keys.push_back(J.Key);
+  ProgramLinker Linker(Keys);
+  for (size_t I = 0; I < Graphs.size(); ++I)
+    Linker.add(I, std::move(Graphs[I]));
+  Graphs.clear();
   if (goModeLevel())
-    return analyzeAndReportGo(std::move(Graphs), Engine, InputError, Ctx);
-  return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
+    return analyzeAndReportGo(Linker, Engine, InputError, Ctx);
+  return analyzeAndReport(Linker, Jobs, Engine, InputError, Ctx);
 }
 
 } // namespace cxxescape::driver

@@ -52,24 +52,20 @@ constexpr size_t ShownUnknownCallees = 8;
 
 } // namespace
 
-std::vector<Finding> analyzeUnits(std::vector<std::optional<Graph>> Units,
+std::vector<Finding> analyzeUnits(ProgramLinker &Linked,
                                   const std::vector<FileJob> &Jobs,
                                   const EngineOptions &Opts,
                                   std::vector<TUResult> &TUs, ProgramRun &Run) {
   // The units that see each file: its findings are theirs to filter.
   std::unordered_map<std::string, std::vector<size_t>> Seers;
-  std::vector<Graph> Present;
-  for (size_t I = 0; I < Units.size(); ++I) {
-    if (!Units[I])
-      continue;
-    for (const std::string &F : Units[I]->files())
+  for (size_t I = 0; I < Linked.size(); ++I)
+    for (const std::string &F : Linked.filesOf(I))
       Seers[F].push_back(I);
-    Present.push_back(std::move(*Units[I]));
-  }
-  Units.clear();
 
+  // Units were linked as they were lowered (or read): LinkSeconds is only
+  // what is left.
   auto Start = std::chrono::steady_clock::now();
-  Graph Program = linkProgram(std::move(Present));
+  Graph Program = Linked.take();
   Run.LinkSeconds = secondsSince(Start);
   Start = std::chrono::steady_clock::now();
   EngineOptions Everything = Opts;
@@ -154,13 +150,13 @@ void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run) {
                      Run->LinkSeconds, Run->AnalysisSeconds);
 }
 
-int analyzeAndReport(std::vector<std::optional<Graph>> Graphs,
+int analyzeAndReport(ProgramLinker &Linked,
                      const std::vector<FileJob> &Jobs,
                      const EngineOptions &Engine, bool InputError,
                      RunContext &Ctx) {
   ProgramRun Run;
   std::vector<Finding> Findings =
-      analyzeUnits(std::move(Graphs), Jobs, Engine, Ctx.TUs, Run);
+      analyzeUnits(Linked, Jobs, Engine, Ctx.TUs, Run);
   if (statsRequested())
     printStats(Ctx.TUs, &Run);
   Ctx.SourceRoot = sourceRoot();

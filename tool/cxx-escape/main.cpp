@@ -314,9 +314,12 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
       return ExitInput;
     }
   }
-  std::vector<std::optional<Graph>> Graphs;
+  std::vector<std::string> Keys;
+  for (const FileJob &J : Jobs)
+    Keys.push_back(J.Key);
+  ProgramLinker Linker(Keys);
   bool WriteError = false;
-  Ctx.TUs = lowerFiles(*DB, Jobs, AOpts, Graphs, WriteError);
+  Ctx.TUs = lowerFiles(*DB, Jobs, AOpts, Emit ? nullptr : &Linker, WriteError);
 
   bool CompileError = false;
   for (const TUResult &T : Ctx.TUs)
@@ -334,6 +337,6 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   }
 
   if (goModeLevel())
-    return analyzeAndReportGo(std::move(Graphs), Engine, InputError, Ctx);
-  return analyzeAndReport(std::move(Graphs), Jobs, Engine, InputError, Ctx);
+    return analyzeAndReportGo(Linker, Engine, InputError, Ctx);
+  return analyzeAndReport(Linker, Jobs, Engine, InputError, Ctx);
 }
