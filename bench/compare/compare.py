@@ -66,15 +66,18 @@ def run_pool(jobs, parallel):
             out = tempfile.TemporaryFile(mode="w+")
             proc = subprocess.Popen(argv, cwd=cwd, stdout=out,
                                     stderr=subprocess.DEVNULL)
-            running[proc.pid] = (next_job, out)
+            # The Popen object stays referenced: one that is collected while
+            # its child runs is reaped by subprocess itself, and this wait
+            # would never see it.
+            running[proc.pid] = (next_job, out, proc)
             next_job += 1
         pid, status, usage = os.wait4(-1, 0)
         if pid not in running:
             continue
-        index, out = running.pop(pid)
+        index, out, proc = running.pop(pid)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        results[index] = (os.waitstatus_to_exitcode(status), out.read(),
-                          usage.ru_maxrss)
+        results[index] = (proc.returncode, out.read(), usage.ru_maxrss)
         out.close()
     return results
 
