@@ -1,5 +1,6 @@
 //===- SummaryTest.cpp - Leak encoding, computed summaries, SCC solving ---===//
 
+#include "cxxescape/Components.h"
 #include "cxxescape/Engine.h"
 #include "cxxescape/Interprocedural.h"
 #include "cxxescape/Summary.h"
@@ -152,3 +153,15 @@ TEST_F(ComputedSummaryTest, CallsAreCounted) {
 }
 
 } // namespace
+
+TEST(ComponentsTest, CycleComesOutWholeAfterItsCallees) {
+  // 0 -> 1 -> 2 -> 1, 2 -> 3; 4 is left out.
+  std::vector<std::vector<uint32_t>> Succ = {{1}, {2}, {1, 3}, {}, {0}};
+  std::vector<uint8_t> Include = {1, 1, 1, 1, 0};
+  auto Comps = stronglyConnectedComponents(Succ, Include);
+  ASSERT_EQ(Comps.size(), 3u);
+  EXPECT_EQ(Comps[0], std::vector<uint32_t>({3}));
+  EXPECT_EQ(Comps[1], std::vector<uint32_t>({1, 2}));
+  EXPECT_EQ(Comps[2], std::vector<uint32_t>({0}));
+  EXPECT_EQ(stronglyConnectedComponents(Succ).size(), 4u);
+}

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cxxescape/Components.h"
 #include "GoBatches.h"
 
 #include "cxxescape/BugMode.h"
@@ -92,61 +93,19 @@ void Batches::index() {
       LocsOf[Top[G.loc(L).Fn]].push_back(L);
 }
 
-/// Tarjan's algorithm over top-level functions, without recursion;
-/// components come out callees first.
+/// Components of the call graph between top-level functions, callees
+/// first.
 std::vector<std::vector<FuncId>> Batches::components() const {
   size_t N = G.numFuncs();
   std::vector<std::vector<FuncId>> Succ(N);
-  for (FuncId F = 0; F < N; ++F)
+  std::vector<uint8_t> IsTop(N, 0);
+  for (FuncId F = 0; F < N; ++F) {
+    IsTop[F] = Top[F] == F;
     for (CallId C : CallsOf[F])
       if (Target[C] != NoFunc && Top[Target[C]] != F)
         Succ[F].push_back(Top[Target[C]]);
-  std::vector<int> Index(N, -1), Low(N, 0);
-  std::vector<char> OnStack(N, 0);
-  std::vector<FuncId> Stack;
-  std::vector<std::vector<FuncId>> Result;
-  int Counter = 0;
-  for (FuncId Root = 0; Root < N; ++Root) {
-    if (Top[Root] != Root || Index[Root] >= 0)
-      continue;
-    std::vector<std::pair<FuncId, size_t>> Frames{{Root, 0}};
-    Index[Root] = Low[Root] = Counter++;
-    Stack.push_back(Root);
-    OnStack[Root] = 1;
-    while (!Frames.empty()) {
-      auto &[V, I] = Frames.back();
-      if (I < Succ[V].size()) {
-        FuncId W = Succ[V][I++];
-        if (Index[W] < 0) {
-          Index[W] = Low[W] = Counter++;
-          Stack.push_back(W);
-          OnStack[W] = 1;
-          Frames.push_back({W, 0});
-        } else if (OnStack[W]) {
-          Low[V] = std::min(Low[V], Index[W]);
-        }
-        continue;
-      }
-      FuncId Done = V;
-      Frames.pop_back();
-      if (!Frames.empty())
-        Low[Frames.back().first] =
-            std::min(Low[Frames.back().first], Low[Done]);
-      if (Low[Done] != Index[Done])
-        continue;
-      std::vector<FuncId> Comp;
-      FuncId W;
-      do {
-        W = Stack.back();
-        Stack.pop_back();
-        OnStack[W] = 0;
-        Comp.push_back(W);
-      } while (W != Done);
-      std::sort(Comp.begin(), Comp.end());
-      Result.push_back(std::move(Comp));
-    }
   }
-  return Result;
+  return stronglyConnectedComponents(Succ, IsTop);
 }
 
 void Batches::flowFromSlot(const CallSite &CS, size_t Slot, LocId Dst,

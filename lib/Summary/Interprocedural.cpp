@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cxxescape/Components.h"
 #include "cxxescape/Interprocedural.h"
 #include "CallKills.h"
 #include "cxxescape/BugMode.h"
@@ -258,60 +259,14 @@ void CallSolver::indexCallees() {
       StoresOf[G.loc(L).Fn].push_back(L);
 }
 
-/// Tarjan's algorithm without recursion; components come out callees first.
+/// Components of the call graph, callees first.
 std::vector<std::vector<FuncId>> CallSolver::components() {
-  size_t N = G.numFuncs();
-  std::vector<std::vector<FuncId>> Succ(N);
-  for (FuncId F = 0; F < N; ++F)
+  std::vector<std::vector<FuncId>> Succ(G.numFuncs());
+  for (FuncId F = 0; F < G.numFuncs(); ++F)
     for (CallId C : CallsOf[F])
       for (FuncId T : Targets[C])
         Succ[F].push_back(T);
-  std::vector<int> Index(N, -1), Low(N, 0);
-  std::vector<char> OnStack(N, 0);
-  std::vector<FuncId> Stack;
-  std::vector<std::vector<FuncId>> Result;
-  int Counter = 0;
-  for (FuncId Root = 0; Root < N; ++Root) {
-    if (Index[Root] >= 0)
-      continue;
-    std::vector<std::pair<FuncId, size_t>> Frames{{Root, 0}};
-    Index[Root] = Low[Root] = Counter++;
-    Stack.push_back(Root);
-    OnStack[Root] = 1;
-    while (!Frames.empty()) {
-      auto &[V, I] = Frames.back();
-      if (I < Succ[V].size()) {
-        FuncId W = Succ[V][I++];
-        if (Index[W] < 0) {
-          Index[W] = Low[W] = Counter++;
-          Stack.push_back(W);
-          OnStack[W] = 1;
-          Frames.push_back({W, 0});
-        } else if (OnStack[W]) {
-          Low[V] = std::min(Low[V], Index[W]);
-        }
-        continue;
-      }
-      FuncId Done = V;
-      Frames.pop_back();
-      if (!Frames.empty())
-        Low[Frames.back().first] =
-            std::min(Low[Frames.back().first], Low[Done]);
-      if (Low[Done] == Index[Done]) {
-        std::vector<FuncId> Comp;
-        FuncId W;
-        do {
-          W = Stack.back();
-          Stack.pop_back();
-          OnStack[W] = 0;
-          Comp.push_back(W);
-        } while (W != Done);
-        std::sort(Comp.begin(), Comp.end());
-        Result.push_back(std::move(Comp));
-      }
-    }
-  }
-  return Result;
+  return stronglyConnectedComponents(Succ);
 }
 
 void CallSolver::addEdge(LocId Dst, LocId Src, int Derefs,
