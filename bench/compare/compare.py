@@ -46,13 +46,19 @@ TIDY_CHECK = "clang-analyzer-core.StackAddressEscape"
 
 
 def run_one(argv, cwd=None, stdout=subprocess.PIPE):
-    """Runs argv; returns (exit code, stdout text, peak RSS in KiB)."""
+    """Runs argv; returns (exit code, stdout text, peak RSS in KiB, CPU s)."""
     proc = subprocess.Popen(argv, cwd=cwd, stdout=stdout,
                             stderr=subprocess.DEVNULL, text=True)
     out = proc.stdout.read() if stdout == subprocess.PIPE else ""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, out, usage.ru_maxrss
+    return proc.returncode, out, usage.ru_maxrss, cpu_seconds(usage)
+
+
+def cpu_seconds(usage):
+    """User plus system time: unlike wall time, barely changed by other
+    work on the machine."""
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_pool(jobs, parallel):
@@ -77,7 +83,8 @@ def run_pool(jobs, parallel):
         index, out, proc = running.pop(pid)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        results[index] = (proc.returncode, out.read(), usage.ru_maxrss)
+        results[index] = (proc.returncode, out.read(), usage.ru_maxrss,
+                          cpu_seconds(usage))
         out.close()
     return results
 
@@ -116,7 +123,8 @@ def load_db(db_dir):
 def tool_cxx_escape(db_dir, binary, jobs):
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         start = time.monotonic()
-        rc, _, rss = run_one([binary, "-p", db_dir, "-j", str(jobs), "--quiet",
+        rc, _, rss, cpu = run_one([binary, "-p", db_dir, "-j", str(jobs),
+                                   "--quiet",
                               "--format=json", "-o", out.name],
                              stdout=subprocess.DEVNULL)
         wall = time.monotonic() - start
@@ -126,7 +134,8 @@ def tool_cxx_escape(db_dir, binary, jobs):
             findings = []
     keys = {(f["location"].get("path"), f["location"].get("line"), f["rule"])
             for f in findings}
-    return {"wall": wall, "rss_kb": rss, "findings": len(keys), "rc": rc}
+    return {"wall": wall, "cpu": cpu, "rss_kb": rss, "findings": len(keys),
+            "rc": rc}
 
 
 def tool_clang(db_dir, jobs):
@@ -136,7 +145,8 @@ def tool_clang(db_dir, jobs):
     results = run_pool(pool, jobs)
     wall = time.monotonic() - start
     failed = sum(1 for r in results if r[0] != 0)
-    return {"wall": wall, "rss_kb": max(r[2] for r in results),
+    return {"wall": wall, "cpu": sum(r[3] for r in results),
+            "rss_kb": max(r[2] for r in results),
             "findings": 0, "failed_units": failed,
             "units": len(results)}
 
@@ -152,7 +162,7 @@ def tool_tidy(db_dir, jobs, timeout):
     keys = set()
     pattern = re.compile(r"^(.*?):(\d+):\d+: warning: .*\[" +
                          re.escape(TIDY_CHECK) + r"\]$")
-    for _, text, _ in results:
+    for _, text, _, _ in results:
         for line in text.splitlines():
             m = pattern.match(line)
             if m:
@@ -232,7 +242,9 @@ def main():
                 result["load"] = load
                 runs.append({"rep": rep, "db": db, "tool": tool, **result})
                 print(f"rep {rep + 1} {os.path.basename(db)} {tool}: "
-                      f"{result['wall']:.2f}s {result['rss_kb'] / 1024:.0f} MiB "
+                      f"{result['wall']:.2f}s "
+                      f"(CPU {result.get('cpu', 0):.2f}s) "
+                      f"{result['rss_kb'] / 1024:.0f} MiB "
                       f"{result['findings']} findings (load {load:.1f})",
                       file=sys.stderr)
                 if args.out:  # after every run: a partial run keeps its data
@@ -252,7 +264,7 @@ def report(runs, dbs, tools):
         return [d for d in dbs if any(r["tool"] == tool and r["db"] == d
                                       for r in runs)]
 
-    def total_wall(tool, on):
+    def total_wall(tool, on, key="wall"):
         # Median over repetitions of the total over the databases `on`.
         reps = sorted({r["rep"] for r in runs if r["tool"] == tool})
         totals = []
@@ -260,13 +272,16 @@ def report(runs, dbs, tools):
             rows = [r for r in runs if r["tool"] == tool and r["rep"] == rep
                     and r["db"] in on]
             if len(rows) == len(on):
-                totals.append(sum(r["wall"] for r in rows))
+                if all(key in r for r in rows):
+                    totals.append(sum(r[key] for r in rows))
         return statistics.median(totals) if totals else None, len(totals)
 
     print("| Project | Units | " + " | ".join(
-        f"{t} s" for t in tools) + " | cxx-escape / clang | cxx-escape MiB "
+        f"{t} s" for t in tools) + " | cxx-escape / clang | CPU s cxx-escape "
+          "| CPU s clang | CPU ratio | cxx-escape MiB "
           "| clang's largest unit MiB | RSS ratio |")
-    print("|---|---:|" + "---:|" * len(tools) + "---:|---:|---:|---:|")
+    print("|---|---:|" + "---:|" * len(tools) +
+          "---:|---:|---:|---:|---:|---:|---:|")
     dbs = [d for d in dbs if any(r["db"] == d for r in runs)]
     for db in dbs:
         units = len(load_db(db))
@@ -276,13 +291,17 @@ def report(runs, dbs, tools):
             cells.append("-" if v is None else f"{v:.1f}")
         ce, cl = med("cxx-escape", db, "wall"), med("clang", db, "wall")
         ratio = f"{ce / cl:.2f}" if ce and cl else "-"
+        cpu_ce, cpu_cl = med("cxx-escape", db, "cpu"), med("clang", db, "cpu")
+        cpu_cells = (f"{cpu_ce:.1f} | {cpu_cl:.1f} | {cpu_ce / cpu_cl:.2f}"
+                     if cpu_ce and cpu_cl else "- | - | -")
         rss = {t: max((r["rss_kb"] for r in runs if r["tool"] == t
                        and r["db"] == db), default=0) / 1024
                for t in ("cxx-escape", "clang")}
         rss_ratio = (f"{rss['cxx-escape'] / rss['clang']:.2f}"
                      if rss["clang"] and rss["cxx-escape"] else "-")
         print(f"| {os.path.basename(db)} | {units} | " + " | ".join(cells) +
-              f" | {ratio} | {rss['cxx-escape']:.0f} | {rss['clang']:.0f} "
+              f" | {ratio} | {cpu_cells} | {rss['cxx-escape']:.0f} "
+              f"| {rss['clang']:.0f} "
               f"| {rss_ratio} |")
     print()
     print("| Tool | Projects | Units | Total wall s (median) | Runs "
@@ -301,6 +320,10 @@ def report(runs, dbs, tools):
         findings = sum(med(t, db, "findings") or 0 for db in on)
         units = sum(len(load_db(db)) for db in on)
         ratio = f"{total / floor:.2f}" if total and floor else "-"
+        cpu, _ = total_wall(t, on, "cpu")
+        cpu_floor, _ = total_wall("clang", on, "cpu")
+        if cpu and cpu_floor:
+            ratio += f" (CPU {cpu / cpu_floor:.2f})"
         rss_ratio = f"{rss / clang_rss:.2f}" if clang_rss else "-"
         tot = "-" if total is None else f"{total:.1f}"
         fl = "-" if floor is None else f"{floor:.1f}"
