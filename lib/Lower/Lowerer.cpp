@@ -359,6 +359,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
     stmt(Body);
   }
   analyzeStoreLifetimes(*this, FD, Body);
+  analyzeAllocFacts(*this, FD, Body);
 
   FnStack.pop_back();
   TryStack.swap(SavedTry);

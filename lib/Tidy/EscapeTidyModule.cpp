@@ -31,6 +31,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -81,6 +82,8 @@ struct TUFindings {
   EngineOptions Opts;
   std::string ConfigError;
   bool ErrorReported = false;
+  /// The rules whose checks clang-tidy created (its -checks enabled them).
+  std::set<std::string> Requested;
 
   void configure(const std::string &Models, const std::string &Unknown,
                  bool Interprocedural) {
@@ -111,6 +114,12 @@ struct TUFindings {
     // and a broken configuration (reported as an error) stops the analysis.
     if (C.getDiagnostics().hasErrorOccurred() || !ConfigError.empty())
       return Findings;
+    // The heap-allocation rules cost a second solve: only when enabled.
+    std::vector<std::string> Unasked;
+    for (const char *Id : {"escape-heap-to-stack", "escape-leak"})
+      if (!Requested.count(Id))
+        Unasked.push_back(Id);
+    Opts.Checks = CheckFilter::everything(Unasked);
     Findings = analyzeTranslationUnit(C, Opts);
     sortAndDedupe(Findings);
     return Findings;
@@ -140,6 +149,7 @@ public:
         Interprocedural(Options.getLocalOrGlobal("Interprocedural", false)),
         Shared(sharedFindings()) {
     Shared->configure(Models, UnknownCallsPolicy, Interprocedural);
+    Shared->Requested.insert(Rule);
     if (!Shared->ConfigError.empty() && !Shared->ErrorReported) {
       Shared->ErrorReported = true;
       configurationDiag(Shared->ConfigError, DiagnosticIDs::Error);

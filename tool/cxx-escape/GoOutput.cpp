@@ -91,6 +91,7 @@ int analyzeAndReportGo(std::vector<std::optional<Graph>> Graphs,
   Opts.Level = Level;
   Opts.Models = Engine.Models;
   Opts.DisplayPath = goPath;
+  Opts.MaxStackAlloc = Engine.MaxStackAlloc;
   std::vector<GoVerdict> Verdicts = analyzeProgramGo(Program, Opts);
   GoReporter(std::cout, goPath).report(Verdicts);
   if (InputError)
