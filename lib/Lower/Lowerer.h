@@ -271,6 +271,12 @@ public:
       AllocHolders;
 };
 
+/// Whether a local owner (AllocForm MakeUnique, MakeShared or Vector) keeps
+/// its object to the end of its life: empty if so, else the first reason it
+/// may not ("it is moved out"). Body is the owner's function's body.
+std::string ownerChange(const clang::ASTContext &Ctx, const clang::VarDecl *VD,
+                        AllocForm Form, const clang::Stmt *Body);
+
 /// Decides, per `new` stored in a local pointer, whether every path from
 /// the allocation to the function's exits deletes it (CFG).
 void analyzeAllocFacts(Lowerer &L, const clang::FunctionDecl *FD,
