@@ -79,6 +79,18 @@ bool isDeclRefTo(const Expr *E, const VarDecl *VD) {
   return DRE && DRE->getDecl() == VD;
 }
 
+/// Whether T derives from std::enable_shared_from_this: its members can make
+/// new owners of the object from `this`, in library code no model follows.
+bool sharesItself(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return !RD->forallBases([](const CXXRecordDecl *B) {
+    return !(B->isInStdNamespace() && B->getIdentifier() &&
+             B->getName() == "enable_shared_from_this");
+  });
+}
+
 //===----------------------------------------------------------------------===//
 // Deletes on every path (CFG)
 //===----------------------------------------------------------------------===//
@@ -252,6 +264,7 @@ void Lowerer::ownerAlloc(const Hole &K, const Expr *E) {
   QualType OwnerType = VD->getType();
   AllocFacts F;
   std::string Name;
+  QualType SharedType;
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
@@ -271,6 +284,7 @@ void Lowerer::ownerAlloc(const Hole &K, const Expr *E) {
     if (!Spec || (Unique && !stdArgument(Spec, 1, "default_delete")))
       return;
     F.Form = Unique ? AllocForm::MakeUnique : AllocForm::MakeShared;
+    SharedType = T;
     F.Type = T.getAsString(Ctx.getPrintingPolicy());
     if (auto S = sizeOf(Ctx, T)) {
       F.SizeKnown = true;
@@ -321,6 +335,10 @@ void Lowerer::ownerAlloc(const Hole &K, const Expr *E) {
   }
   F.Holder = VD->getNameAsString();
   F.OwnerChange = ownerChange(Ctx, VD, F.Form, fn().Decl->getBody());
+  if (F.Form == AllocForm::MakeShared && F.OwnerChange.empty() &&
+      sharesItself(SharedType))
+    F.OwnerChange = "'" + F.Type + "' can hand out owners of itself "
+                    "(std::enable_shared_from_this)";
   F.OwnerKeeps = F.OwnerChange.empty();
   LocId A = newLoc(LocKind::Alloc, Name, pos(E->getBeginLoc()), CurScope);
   G.loc(A).Alloc = std::move(F);

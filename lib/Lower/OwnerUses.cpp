@@ -84,7 +84,11 @@ private:
   void use();
   void memberCall(const CXXMethodDecl *MD);
   void argument(const FunctionDecl *Callee, unsigned ArgIndex);
-  void copied(const CXXConstructorDecl *Ctor);
+  void copied(size_t I, const CXXConstructorDecl *Ctor);
+  bool inSystemHeader(const Decl *D) const;
+  /// The library function or constructor that receives the value built by
+  /// Stack[I], if any.
+  const FunctionDecl *libraryConsumer(size_t I) const;
   void moved(size_t I, const Stmt *MoveCall);
 
   const ASTContext &Ctx;
@@ -139,9 +143,7 @@ void OwnerUses::argument(const FunctionDecl *Callee, unsigned ArgIndex) {
   // summary, may have one. A constructor keeps what it copies in an object
   // no use of this owner names (weak_ptr, shared_ptr<Base>), and library
   // code is seen only through models.
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (isa<CXXConstructorDecl>(Callee) ||
-      SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
+  if (isa<CXXConstructorDecl>(Callee) || inSystemHeader(Callee))
     return fail("it is passed to '" + Callee->getNameAsString() + "'");
   unsigned Param = ArgIndex;
   if (isa<CXXMethodDecl>(Callee) && !isa<CXXConstructorDecl>(Callee) &&
@@ -156,18 +158,37 @@ void OwnerUses::argument(const FunctionDecl *Callee, unsigned ArgIndex) {
   fail("it is passed by reference to '" + Callee->getNameAsString() + "'");
 }
 
-void OwnerUses::copied(const CXXConstructorDecl *Ctor) {
+bool OwnerUses::inSystemHeader(const Decl *D) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return D && SM.isInSystemHeader(SM.getFileLoc(D->getLocation()));
+}
+
+const FunctionDecl *OwnerUses::libraryConsumer(size_t I) const {
+  const Stmt *Child = Stack[I];
+  const Stmt *P = parent(I, Child);
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(P))
+    Callee = CE->getDirectCallee();
+  else if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(P))
+    Callee = CE->getConstructor();
+  return inSystemHeader(Callee) ? Callee : nullptr;
+}
+
+void OwnerUses::copied(size_t I, const CXXConstructorDecl *Ctor) {
   if (Ctor->isCopyConstructor()) {
     if (isUnique())
-      fail("it is copied");
-    return; // the solver follows the copy
-  }
-  if (Ctor->isMoveConstructor()) {
+      return fail("it is copied");
+  } else if (Ctor->isMoveConstructor()) {
     if (Form != AllocForm::MakeShared)
-      fail("it is moved out");
-    return;
+      return fail("it is moved out");
+  } else {
+    return fail("it is converted to '" + Ctor->getParent()->getNameAsString() +
+                "'");
   }
-  fail("it is converted to '" + Ctor->getParent()->getNameAsString() + "'");
+  // The solver follows the copy, unless library code without a model
+  // receives it (std::async(f, s) keeps its arguments).
+  if (const FunctionDecl *Lib = libraryConsumer(I))
+    fail("a copy is passed to '" + Lib->getNameAsString() + "'");
 }
 
 void OwnerUses::moved(size_t I, const Stmt *MoveCall) {
@@ -175,8 +196,11 @@ void OwnerUses::moved(size_t I, const Stmt *MoveCall) {
   const Stmt *P = parent(I, Child);
   if (Form == AllocForm::MakeShared) {
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(P);
-        CE && CE->getConstructor()->isMoveConstructor())
+        CE && CE->getConstructor()->isMoveConstructor()) {
+      if (const FunctionDecl *Lib = libraryConsumer(I))
+        fail("it is moved into '" + Lib->getNameAsString() + "'");
       return;
+    }
     if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
         OC && OC->getOperator() == OO_Equal)
       return;
@@ -250,7 +274,7 @@ void OwnerUses::use() {
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     if (Ctor && CE->getNumArgs() >= 1 && isDeclRefTo(CE->getArg(0), VD) &&
         (Ctor->isCopyOrMoveConstructor()))
-      return copied(Ctor);
+      return copied(I, Ctor);
     for (unsigned A = 0; A < CE->getNumArgs(); ++A)
       if (isDeclRefTo(CE->getArg(A), VD))
         return Ctor ? argument(Ctor, A)

@@ -5,6 +5,7 @@
 // Negative cases for escape-heap-to-stack: objects that escape, that are not
 // freed on every path, whose owner gives them up, that grow, or whose size is
 // not a constant. None of them may be reported.
+#include <future>
 #include <memory>
 #include <vector>
 
@@ -149,6 +150,22 @@ void makeSharedToWeak() {
   auto s = std::make_shared<Point>();
   std::weak_ptr<Point> w = s;
   g_weak = w;
+}
+
+// The object can hand out owners of itself.
+struct Shares : std::enable_shared_from_this<Shares> {
+  int v;
+};
+int makeSharedSharesItself() {
+  auto s = std::make_shared<Shares>();
+  return s->v;
+}
+
+// A copy goes to library code no model follows.
+int makeSharedToAsync() {
+  auto s = std::make_shared<Point>();
+  auto f = std::async([](std::shared_ptr<Point> q) { return q->x; }, s);
+  return f.get();
 }
 
 int vectorGrows() {
