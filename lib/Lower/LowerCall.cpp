@@ -177,6 +177,14 @@ void Lowerer::newExpr(const Hole &K, const CXXNewExpr *NE) {
     discard(*Size);
   std::string Name =
       "new " + NE->getAllocatedType().getAsString(Ctx.getPrintingPolicy());
+  if (NE->isArray()) {
+    // new T[8] or, for a size known at run time, new T[].
+    std::optional<llvm::APSInt> N;
+    if (auto Size = NE->getArraySize(); Size && *Size &&
+                                        !(*Size)->isValueDependent())
+      N = (*Size)->getIntegerConstantExpr(Ctx);
+    Name += N ? "[" + std::to_string(N->getExtValue()) + "]" : std::string("[]");
+  }
   LocId A = newLoc(LocKind::Alloc, Name, pos(NE->getBeginLoc()), CurScope);
   newAllocFacts(A, NE);
   if (const Expr *Init = NE->getInitializer())

@@ -83,8 +83,16 @@ int tooLarge() {
 // LARGE: allocs.cpp:78:12: new(Big) does not escape
 
 int variableArray(int n) {
-  // CHECK: allocs.cpp:[[@LINE+1]]:12: new(int) escapes to heap
+  // CHECK: allocs.cpp:[[@LINE+1]]:12: new(int[]) escapes to heap
   int *a = new int[n];
+  int r = a[0];
+  delete[] a;
+  return r;
+}
+
+int constantArray() {
+  // CHECK: allocs.cpp:[[@LINE+1]]:12: new(int[4]) does not escape
+  int *a = new int[4];
   int r = a[0];
   delete[] a;
   return r;
