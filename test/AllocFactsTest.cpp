@@ -59,9 +59,20 @@ TEST_F(AllocFactsTest, DeletesOnEveryPath) {
     void loop(int n) { for (int i = 0; i < n; ++i) { int *q = new int; delete q; } }
     void arrayMismatch() { int *a = new int[2]; delete a; }
     void noHolder() { new int; }
+    void nullChecked() { S *p = new S; if (p) delete p; }
+    void nullCompared(bool c) {
+      S *p = new S;
+      if (p == nullptr) return;
+      if (nullptr != p) delete p;
+    }
+    void otherCondition(bool c) { S *p = new S; if (c) delete p; }
   )");
   std::vector<const AllocFacts *> A = allocs();
-  ASSERT_EQ(A.size(), 8u);
+  ASSERT_EQ(A.size(), 11u);
+  // A plain new never returns null: the null branches do not count.
+  EXPECT_EQ(A[8]->Freed, FreeFacts::EveryPath);
+  EXPECT_EQ(A[9]->Freed, FreeFacts::EveryPath);
+  EXPECT_EQ(A[10]->Freed, FreeFacts::SomePaths);
   EXPECT_EQ(A[0]->Freed, FreeFacts::EveryPath);
   EXPECT_EQ(A[0]->Holder, "p");
   EXPECT_EQ(A[1]->Freed, FreeFacts::SomePaths);

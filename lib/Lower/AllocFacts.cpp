@@ -124,13 +124,46 @@ bool assignsHolder(const Stmt *S, const VarDecl *VD) {
   return false;
 }
 
+/// For `if (p)`, `if (!p)`, `if (p == nullptr)`, `if (p != nullptr)` on
+/// the holder: the successor taken when it is null, which a plain `new`
+/// never returns (`if (p) delete p;` deletes on every path). -1 otherwise.
+int nullSuccessor(const ASTContext &Ctx, const CFGBlock *B,
+                  const VarDecl *VD) {
+  if (!isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) ||
+      B->succ_size() != 2)
+    return -1;
+  const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+  if (!Cond)
+    return -1;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (isDeclRefTo(Cond, VD))
+    return 1; // if (p): null takes the else branch
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot && isDeclRefTo(UO->getSubExpr(), VD))
+    return 0;
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+    return -1;
+  auto IsNull = [&](const Expr *E) {
+    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                    Expr::NPC_ValueDependentIsNotNull) !=
+           Expr::NPCK_NotNull;
+  };
+  bool Compares = (isDeclRefTo(BO->getLHS(), VD) && IsNull(BO->getRHS())) ||
+                  (isDeclRefTo(BO->getRHS(), VD) && IsNull(BO->getLHS()));
+  if (!Compares)
+    return -1;
+  return BO->getOpcode() == BO_EQ ? 0 : 1;
+}
+
 struct PathResult {
   bool Analysed = false;
   bool AllPathsDelete = true;
   bool SomeDelete = false;
 };
 
-PathResult deletesOnEveryPath(const CFG &Cfg, const PendingAlloc &PA) {
+PathResult deletesOnEveryPath(const ASTContext &Ctx, const CFG &Cfg,
+                              const PendingAlloc &PA) {
   PathResult R;
   const VarDecl *VD = PA.Holder;
   bool Array = PA.New->isArray();
@@ -198,10 +231,14 @@ PathResult deletesOnEveryPath(const CFG &Cfg, const PendingAlloc &PA) {
       R.AllPathsDelete = false;
       continue;
     }
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
-      if (const CFGBlock *SB = Succ.getReachableBlock())
-        if (Entered.insert(SB).second)
-          Work.push_back({SB, 0});
+    int Null = nullSuccessor(Ctx, B, VD);
+    int Index = -1;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      ++Index;
+      if (const CFGBlock *SB = Succ.getReachableBlock();
+          SB && Index != Null && Entered.insert(SB).second)
+        Work.push_back({SB, 0});
+    }
   }
   R.Analysed = true;
   return R;
@@ -362,7 +399,7 @@ void analyzeAllocFacts(Lowerer &L, const FunctionDecl *FD, const Stmt *Body) {
     AllocFacts &F = L.G.loc(PA.Alloc).Alloc;
     if (!plainHolder(Body, PA.Holder, nullptr))
       continue;
-    PathResult R = deletesOnEveryPath(*Cfg, PA);
+    PathResult R = deletesOnEveryPath(L.Ctx, *Cfg, PA);
     if (!R.Analysed)
       continue;
     F.Freed = R.AllPathsDelete ? FreeFacts::EveryPath

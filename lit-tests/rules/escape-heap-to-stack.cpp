@@ -112,3 +112,13 @@ int tooLarge() {
 
 // With --max-stack-alloc=4 only the 4-byte int is small enough.
 // TINY: escape-heap-to-stack.cpp:35:14: warning: heap allocation of 'int' (4 bytes)
+
+// A plain new never returns null: `if (p) delete p;` deletes on every path.
+int nullChecked() {
+  // CHECK: escape-heap-to-stack.cpp:[[@LINE+1]]:14: warning: heap allocation of 'Point' (8 bytes) never escapes and is deleted on every path
+  Point *p = new Point{3, 4};
+  int r = p->x;
+  if (p != nullptr)
+    delete p;
+  return r;
+}
