@@ -145,6 +145,11 @@ std::optional<Config> effectiveConfig(ConfigFinder &Finder,
     C->UnknownCalls = UnknownCalls.getValue();
   if (Interprocedural.getNumOccurrences())
     C->Interprocedural = Interprocedural.getValue();
+  // A bad value is programOptions' error.
+  if (unsigned long long Bytes = 0;
+      MaxStackAlloc.getNumOccurrences() &&
+      !llvm::StringRef(MaxStackAlloc.getValue()).getAsInteger(10, Bytes))
+    C->MaxStackAlloc = Bytes;
   return C;
 }
 
@@ -191,6 +196,8 @@ bool programOptions(const Config &Top, EngineOptions &Opts) {
       return false;
     }
     Opts.MaxStackAlloc = Bytes;
+  } else if (Top.MaxStackAlloc) {
+    Opts.MaxStackAlloc = *Top.MaxStackAlloc;
   }
   // Asking for models or Go's unknown-call rule asks for calls to be seen.
   Opts.Interprocedural = Top.Interprocedural.value_or(
