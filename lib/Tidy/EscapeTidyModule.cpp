@@ -86,10 +86,11 @@ struct TUFindings {
   std::set<std::string> Requested;
 
   void configure(const std::string &Models, const std::string &Unknown,
-                 bool Interprocedural) {
+                 bool Interprocedural, uint64_t MaxStackAlloc) {
     if (Configured)
       return;
     Configured = true;
+    Opts.MaxStackAlloc = MaxStackAlloc;
     // clang-tidy's own -checks decide which of the checks run.
     Opts.Checks = CheckFilter::everything();
     Opts.Interprocedural = Interprocedural;
@@ -147,8 +148,11 @@ public:
         Models(Options.getLocalOrGlobal("Models", "")),
         UnknownCallsPolicy(Options.getLocalOrGlobal("UnknownCalls", "ignore")),
         Interprocedural(Options.getLocalOrGlobal("Interprocedural", false)),
+        MaxStackAlloc(
+            Options.getLocalOrGlobal("MaxStackAlloc", uint64_t(64 * 1024))),
         Shared(sharedFindings()) {
-    Shared->configure(Models, UnknownCallsPolicy, Interprocedural);
+    Shared->configure(Models, UnknownCallsPolicy, Interprocedural,
+                      MaxStackAlloc);
     Shared->Requested.insert(Rule);
     if (!Shared->ConfigError.empty() && !Shared->ErrorReported) {
       Shared->ErrorReported = true;
@@ -162,6 +166,7 @@ public:
     Options.store(Opts, "Models", Models);
     Options.store(Opts, "UnknownCalls", UnknownCallsPolicy);
     Options.store(Opts, "Interprocedural", Interprocedural);
+    Options.store(Opts, "MaxStackAlloc", MaxStackAlloc);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -196,6 +201,8 @@ private:
   const std::string Models;
   const std::string UnknownCallsPolicy;
   const bool Interprocedural;
+  /// escape-heap-to-stack's limit, in bytes.
+  const uint64_t MaxStackAlloc;
   std::shared_ptr<TUFindings> Shared;
 };
 
