@@ -97,3 +97,12 @@ int constantArray() {
   delete[] a;
   return r;
 }
+
+// -m=2 explains an owner's object through the owner's copies.
+// RUN: %cxx-escape -m=2 %s -- %std | %FileCheck %s --check-prefix=OWNER
+// OWNER: allocs.cpp:25:12: new(Point) escapes to heap:
+// OWNER-NEXT: allocs.cpp:25:12:   flow: u = &{storage for new(Point)}:
+// OWNER-NEXT: allocs.cpp:25:12:     from std::make_unique<Point>() (spill) at {{.*}}allocs.cpp:25:12
+// OWNER-NEXT: allocs.cpp:25:12:     from auto u = std::make_unique<Point>() (assign) at {{.*}}allocs.cpp:25:8
+// OWNER-NEXT: allocs.cpp:25:12:   flow: ~r0 = u:
+// OWNER: allocs.cpp:25:12: new(Point) escapes to heap
