@@ -31,8 +31,9 @@ protected:
     for (LocId I = 0; I < G.numLocs(); ++I)
       if (G.loc(I).Kind == LocKind::Alloc)
         Sites.push_back({G.loc(I).Decl, &G.loc(I).Alloc});
-    std::stable_sort(Sites.begin(), Sites.end(),
-                     [](const auto &A, const auto &B) { return A.first < B.first; });
+    std::stable_sort(
+        Sites.begin(), Sites.end(),
+        [](const auto &A, const auto &B) { return A.first < B.first; });
     std::vector<const AllocFacts *> Out;
     for (const auto &S : Sites)
       Out.push_back(S.second);

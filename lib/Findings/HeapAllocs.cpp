@@ -1,4 +1,4 @@
-//===- HeapAllocs.cpp - escape-heap-to-stack and escape-leak ---------------===//
+//===- HeapAllocs.cpp - escape-heap-to-stack and escape-leak -------------===//
 //
 // Go puts new(T), &T{} and make([]T, N) on the stack when escape analysis
 // proves they do not escape and they are small enough (64 KiB). C++ never
@@ -140,9 +140,10 @@ Finding heapToStack(const Graph &G, const Location &L) {
     Fd.Message = "heap allocation of '" + F.Type + "' (" + Size +
                  ") never escapes and is deleted on every path; it could "
                  "live on the stack";
-    Fd.Notes.push_back(
-        {Fd.Where, "'" + F.Holder + "' holds it and is deleted on every path "
-                   "from here to the end of '" + Fn + "'"});
+    Fd.Notes.push_back({Fd.Where, "'" + F.Holder +
+                                      "' holds it and is deleted on every path "
+                                      "from here to the end of '" +
+                                      Fn + "'"});
     break;
   case AllocForm::MakeUnique:
     Fd.Message = "heap allocation of '" + F.Type + "' (" + Size +
@@ -156,9 +157,10 @@ Finding heapToStack(const Graph &G, const Location &L) {
   case AllocForm::MakeShared:
     Fd.Message = "heap allocation of '" + F.Type + "' (" + Size +
                  ") by std::make_shared never escapes, nor does any copy "
-                 "of '" + F.Holder + "'; it could live on the stack";
-    Fd.Notes.push_back({Fd.Where, "every copy of '" + F.Holder +
-                                      "' stays in '" + Fn + "'"});
+                 "of '" +
+                 F.Holder + "'; it could live on the stack";
+    Fd.Notes.push_back(
+        {Fd.Where, "every copy of '" + F.Holder + "' stays in '" + Fn + "'"});
     break;
   case AllocForm::Vector:
     Fd.Message = "the elements of '" + F.Holder + "' ('" + F.Type + "', " +
@@ -172,8 +174,8 @@ Finding heapToStack(const Graph &G, const Location &L) {
   case AllocForm::None:
     break;
   }
-  Fd.Notes.push_back(
-      {Fd.Where, "Go keeps it on the stack: " + goText(L) + " does not escape"});
+  Fd.Notes.push_back({Fd.Where, "Go keeps it on the stack: " + goText(L) +
+                                    " does not escape"});
   return Fd;
 }
 
@@ -185,12 +187,14 @@ Finding leak(const Graph &G, const Location &L) {
   std::string What = "new " + F.Type;
   if (F.Form == AllocForm::NewArray && !F.SizeKnown)
     What += "[]";
-  Fd.Message = "memory allocated by '" + What + "' never escapes and is "
+  Fd.Message = "memory allocated by '" + What +
+               "' never escapes and is "
                "never deleted";
   std::string Fn = L.Fn != NoFunc ? G.func(L.Fn).Name : std::string();
   Fd.Notes.push_back(
       {Fd.Where, "no delete, call, owner or aggregate receives its address, "
-                 "and it is lost when '" + Fn + "' returns"});
+                 "and it is lost when '" +
+                     Fn + "' returns"});
   return Fd;
 }
 

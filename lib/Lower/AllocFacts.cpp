@@ -1,4 +1,4 @@
-//===- AllocFacts.cpp - What a heap allocation's site tells -----------------===//
+//===- AllocFacts.cpp - What a heap allocation's site tells ---------------===//
 //
 // Whether a heap object could live on the stack takes two answers. The
 // solver says whether the object escapes. Lowering says what the solver
@@ -74,8 +74,8 @@ bool stdArgument(const ClassTemplateSpecializationDecl *RD, unsigned I,
 }
 
 bool isDeclRefTo(const Expr *E, const VarDecl *VD) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                    : nullptr);
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   return DRE && DRE->getDecl() == VD;
 }
 
@@ -127,10 +127,8 @@ bool assignsHolder(const Stmt *S, const VarDecl *VD) {
 /// For `if (p)`, `if (!p)`, `if (p == nullptr)`, `if (p != nullptr)` on
 /// the holder: the successor taken when it is null, which a plain `new`
 /// never returns (`if (p) delete p;` deletes on every path). -1 otherwise.
-int nullSuccessor(const ASTContext &Ctx, const CFGBlock *B,
-                  const VarDecl *VD) {
-  if (!isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) ||
-      B->succ_size() != 2)
+int nullSuccessor(const ASTContext &Ctx, const CFGBlock *B, const VarDecl *VD) {
+  if (!isa_and_nonnull<IfStmt>(B->getTerminatorStmt()) || B->succ_size() != 2)
     return -1;
   const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
   if (!Cond)
@@ -248,8 +246,7 @@ PathResult deletesOnEveryPath(const ASTContext &Ctx, const CFG &Cfg,
 
 void Lowerer::noteAllocHolder(const VarDecl *VD, const Expr *Init,
                               const Stmt *Anchor) {
-  if (!VD || !Init || !VD->hasLocalStorage() || FnStack.empty() ||
-      !fn().Decl)
+  if (!VD || !Init || !VD->hasLocalStorage() || FnStack.empty() || !fn().Decl)
     return;
   AllocHolders[stripInit(Init)] = {VD, Anchor};
 }
@@ -374,7 +371,8 @@ void Lowerer::ownerAlloc(const Hole &K, const Expr *E) {
   F.OwnerChange = ownerChange(Ctx, VD, F.Form, fn().Decl->getBody());
   if (F.Form == AllocForm::MakeShared && F.OwnerChange.empty() &&
       sharesItself(SharedType))
-    F.OwnerChange = "'" + F.Type + "' can hand out owners of itself "
+    F.OwnerChange = "'" + F.Type +
+                    "' can hand out owners of itself "
                     "(std::enable_shared_from_this)";
   F.OwnerKeeps = F.OwnerChange.empty();
   LocId A = newLoc(LocKind::Alloc, Name, pos(E->getBeginLoc()), CurScope);

@@ -180,10 +180,11 @@ void Lowerer::newExpr(const Hole &K, const CXXNewExpr *NE) {
   if (NE->isArray()) {
     // new T[8] or, for a size known at run time, new T[].
     std::optional<llvm::APSInt> N;
-    if (auto Size = NE->getArraySize(); Size && *Size &&
-                                        !(*Size)->isValueDependent())
+    if (auto Size = NE->getArraySize();
+        Size && *Size && !(*Size)->isValueDependent())
       N = (*Size)->getIntegerConstantExpr(Ctx);
-    Name += N ? "[" + std::to_string(N->getExtValue()) + "]" : std::string("[]");
+    Name +=
+        N ? "[" + std::to_string(N->getExtValue()) + "]" : std::string("[]");
   }
   LocId A = newLoc(LocKind::Alloc, Name, pos(NE->getBeginLoc()), CurScope);
   newAllocFacts(A, NE);

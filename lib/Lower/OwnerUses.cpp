@@ -25,8 +25,8 @@ namespace cxxescape {
 namespace {
 
 bool isDeclRefTo(const Expr *E, const VarDecl *VD) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                    : nullptr);
+  const auto *DRE =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   return DRE && DRE->getDecl() == VD;
 }
 
@@ -101,10 +101,12 @@ private:
 
 bool isHarmlessMethod(StringRef N) {
   static const char *const Names[] = {
-      "get",    "size",   "empty",   "at",         "front",     "back",
-      "data",   "begin",  "end",     "cbegin",     "cend",      "rbegin",
-      "rend",   "crbegin", "crend",  "capacity",   "max_size",  "use_count",
-      "owner_before", "get_deleter", "get_allocator", "operator bool"};
+      "get",           "size",         "empty",        "at",
+      "front",         "back",         "data",         "begin",
+      "end",           "cbegin",       "cend",         "rbegin",
+      "rend",          "crbegin",      "crend",        "capacity",
+      "max_size",      "use_count",    "owner_before", "get_deleter",
+      "get_allocator", "operator bool"};
   for (const char *H : Names)
     if (N == H)
       return true;
@@ -113,8 +115,8 @@ bool isHarmlessMethod(StringRef N) {
 
 bool isGrowingMethod(StringRef N) {
   static const char *const Names[] = {
-      "push_back", "emplace_back", "insert",       "emplace",
-      "resize",    "reserve",      "assign",       "append_range",
+      "push_back",    "emplace_back", "insert", "emplace",
+      "resize",       "reserve",      "assign", "append_range",
       "insert_range", "assign_range", "swap"};
   for (const char *H : Names)
     if (N == H)
@@ -123,9 +125,8 @@ bool isGrowingMethod(StringRef N) {
 }
 
 void OwnerUses::memberCall(const CXXMethodDecl *MD) {
-  std::string Name = isa<CXXConversionDecl>(MD)
-                         ? std::string("operator bool")
-                         : MD->getNameAsString();
+  std::string Name = isa<CXXConversionDecl>(MD) ? std::string("operator bool")
+                                                : MD->getNameAsString();
   if (isHarmlessMethod(Name))
     return;
   if (Name == "release")
@@ -226,8 +227,8 @@ void OwnerUses::use() {
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
     OverloadedOperatorKind Op = OC->getOperator();
-    bool IsObject = OC->getNumArgs() > 0 &&
-                    isDeclRefTo(cast<Expr>(OC->getArg(0)), VD);
+    bool IsObject =
+        OC->getNumArgs() > 0 && isDeclRefTo(cast<Expr>(OC->getArg(0)), VD);
     switch (Op) {
     case OO_Star:
     case OO_Arrow:
