@@ -44,13 +44,19 @@ TEST(RulesTest, OffByDefaultRulesNeedTheirName) {
   EXPECT_FALSE(CheckFilter("escape-lifetimebound,-escape-*")
                    .enabled("escape-lifetimebound"));
   EXPECT_TRUE(CheckFilter::everything().enabled("escape-lifetimebound"));
+  for (const char *Id : {"escape-heap-to-stack", "escape-leak"}) {
+    ASSERT_NE(findRule(Id), nullptr) << Id;
+    EXPECT_FALSE(findRule(Id)->DefaultEnabled) << Id;
+    EXPECT_FALSE(CheckFilter("escape-*").enabled(Id)) << Id;
+    EXPECT_TRUE(CheckFilter(std::string("escape-*,") + Id).enabled(Id)) << Id;
+  }
   // The other rules are unchanged.
   EXPECT_TRUE(CheckFilter("escape-*").enabled("escape-return"));
   EXPECT_TRUE(CheckFilter::everything().enabled("escape-return"));
 }
 
 TEST(RulesTest, EveryRuleHasASummary) {
-  EXPECT_EQ(allRules().size(), 13u);
+  EXPECT_EQ(allRules().size(), 15u);
   for (const RuleInfo &R : allRules())
     EXPECT_GT(std::string(R.Summary).size(), 10u) << R.Id;
 }

@@ -81,6 +81,15 @@ void expectSame(const Location &A, const Location &B) {
   EXPECT_EQ(A.PtrOf, B.PtrOf);
   EXPECT_EQ(A.Via, B.Via);
   EXPECT_EQ(A.EntryStore, B.EntryStore);
+  EXPECT_EQ(A.Frees, B.Frees);
+  EXPECT_EQ(A.Alloc->Form, B.Alloc->Form);
+  EXPECT_EQ(A.Alloc->Type, B.Alloc->Type);
+  EXPECT_EQ(A.Alloc->SizeKnown, B.Alloc->SizeKnown);
+  EXPECT_EQ(A.Alloc->Bytes, B.Alloc->Bytes);
+  EXPECT_EQ(A.Alloc->Holder, B.Alloc->Holder);
+  EXPECT_EQ(A.Alloc->Freed, B.Alloc->Freed);
+  EXPECT_EQ(A.Alloc->OwnerKeeps, B.Alloc->OwnerKeeps);
+  EXPECT_EQ(A.Alloc->OwnerChange, B.Alloc->OwnerChange);
   EXPECT_EQ(A.ParamLeaks.Heap, B.ParamLeaks.Heap);
   for (int I = 0; I < Leaks::NumResults; ++I)
     EXPECT_EQ(A.ParamLeaks.Result[I], B.ParamLeaks.Result[I]);
@@ -237,6 +246,23 @@ Graph handBuilt() {
   G.store(St).Reads = {R1, R2};
   G.loc(PL).EntryStore = St;
   G.addSink(SinkKind::Global, NoFunc, "global 'g'", {Main, 1, 1});
+  Location A;
+  A.Kind = LocKind::Alloc;
+  A.Name = "new S";
+  A.Fn = Outer;
+  A.Alloc.mut().Form = AllocForm::NewArray;
+  A.Alloc.mut().Type = "S[4]";
+  A.Alloc.mut().SizeKnown = true;
+  A.Alloc.mut().Bytes = (uint64_t(1) << 40) + 16; // more than 32 bits
+  A.Alloc.mut().Holder = "p";
+  A.Alloc.mut().Freed = FreeFacts::SomePaths;
+  A.Alloc.mut().OwnerKeeps = true;
+  A.Alloc.mut().OwnerChange = "it grows ('push_back')";
+  G.addLocation(A);
+  Location D;
+  D.Kind = LocKind::Temp;
+  D.Frees = true;
+  G.addLocation(D);
   for (const char *Key : {"fc:@S@A@FI@a", "fc:@S@A@FI@b", "i0", "i1"})
     G.internField(Key);
   G.addEdge(Ind, XL, -1, EdgeValueSpill | EdgeResolved, St,
@@ -350,6 +376,54 @@ TEST_F(SerializeLoweredTest, RealCodeRoundTripsAndAnalysesTheSame) {
   std::vector<std::string> Want = verdicts(G);
   EXPECT_GE(Want.size(), 3u);
   EXPECT_EQ(verdicts(Back), Want);
+}
+
+// The facts of escape-heap-to-stack and escape-leak (sizes, deletes on
+// every path, owners) are lowering's: they must survive --emit-ir and link.
+TEST_F(SerializeLoweredTest, AllocationFactsSurviveTheRoundTrip) {
+  Graph G = lower(R"(
+    #include <memory>
+    #include <vector>
+    struct P { int x, y; };
+    int freed(bool c) {
+      P *p = new P{1, 2};
+      int r = p->x;
+      if (c) { delete p; return r; }
+      delete p;
+      return r + 1;
+    }
+    int lost() { int *q = new int[4]; return q[0]; }
+    int owned() { auto u = std::make_unique<P>(); return u->x; }
+    int shared() { auto s = std::make_shared<P>(); auto t = s; return t->y; }
+    int fixed() { std::vector<int> v(8); return v[0]; }
+  )", "/src/allocs.cpp");
+  Graph Back = roundTrip(G);
+  expectSame(G, Back);
+  auto Findings = [](Graph Program) {
+    EngineOptions Opts;
+    Opts.Checks = CheckFilter("escape-heap-to-stack,escape-leak");
+    std::vector<Finding> Fs = analyzeProgram(Program, Opts).Findings;
+    sortAndDedupe(Fs);
+    std::vector<std::string> Out;
+    for (const Finding &F : Fs)
+      Out.push_back(std::to_string(F.Where.Line) + " " + F.Rule + " " +
+                    F.Message);
+    return Out;
+  };
+  std::vector<std::string> Want = Findings(G);
+  ASSERT_EQ(Want.size(), 5u);
+  EXPECT_NE(Want[0].find("(8 bytes) never escapes and is deleted on every "
+                         "path"),
+            std::string::npos)
+      << Want[0];
+  EXPECT_NE(Want[1].find("escape-leak memory allocated by 'new int[4]'"),
+            std::string::npos)
+      << Want[1];
+  EXPECT_NE(Want[2].find("std::make_unique"), std::string::npos) << Want[2];
+  EXPECT_NE(Want[3].find("std::make_shared"), std::string::npos) << Want[3];
+  EXPECT_NE(Want[4].find("'int[8]', 32 bytes"), std::string::npos) << Want[4];
+  EXPECT_EQ(Findings(roundTrip(G)), Want);
+  EXPECT_EQ(Findings(linkProgram({roundTrip(G)})), Want);
 }
 
 TEST_F(SerializeLoweredTest, LoweringTwiceGivesTheSameBytes) {

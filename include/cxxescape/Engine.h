@@ -44,6 +44,9 @@ struct EngineOptions {
   /// placements, beside the locals that dangle: the HTML report's view.
   /// Costs a second, Go-mode solve of a copy of the program.
   bool GoPlacements = false;
+  /// escape-heap-to-stack: the largest heap object that could move to the
+  /// stack, in bytes (Go's implicit limit, 64 KiB, by default).
+  uint64_t MaxStackAlloc = 64 * 1024;
 };
 
 struct ProgramStats {

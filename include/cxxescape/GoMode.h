@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct GoModeOptions {
   std::shared_ptr<const ModelSet> Models;
   /// How a file is named in the explanations' "at FILE:LINE:COL".
   std::function<std::string(const std::string &)> DisplayPath;
+  /// Go's MaxImplicitStackVarSize: an allocation larger than this (or an
+  /// array new of non-constant size) goes to the heap without asking escape
+  /// analysis, "too large for stack".
+  uint64_t MaxStackAlloc = 64 * 1024;
 };
 
 /// Solves the program under Go's rules. The graph is changed (call edges,
@@ -38,6 +43,14 @@ struct GoModeOptions {
 /// instantiations share positions).
 std::vector<GoVerdict> analyzeProgramGo(Graph &Program,
                                         const GoModeOptions &Opts);
+
+/// The solve of analyzeProgramGo without the verdicts: afterwards a
+/// location has AttrEscapes when its address flows where Go would put it on
+/// the heap. Null Models means the built-in models only. Go's size rules
+/// (too large, non-constant size) apply only when a limit is given: the
+/// bug-mode rules ask about flows and judge sizes themselves.
+void solveProgramGo(Graph &Program, const ModelSet *Models,
+                    std::optional<uint64_t> MaxStackAlloc = std::nullopt);
 
 /// Go's spelling of an allocation site: "new int" becomes "new(int)".
 std::string goAllocText(const std::string &LoweredName);

@@ -101,6 +101,11 @@ enum EdgeFlags : uint8_t {
   /// this"): where in the object is not known, so only copies of the whole
   /// object carry it further.
   EdgeCallContent = 4,
+  /// An owner's value holding its heap object (`u = std::make_unique<T>()`
+  /// gives u the address of the new T). Go mode needs it for the object's
+  /// verdict; bug mode drops it and keeps the models' view, where the owner
+  /// stands for the object.
+  EdgeOwnedAlloc = 8,
 };
 
 struct Edge {
@@ -141,6 +146,47 @@ private:
   }
 };
 
+/// How an allocation site allocates (Location::Alloc).
+enum class AllocForm : uint8_t {
+  None,
+  New,        // new T
+  NewArray,   // new T[N]
+  MakeUnique, // std::make_unique<T>(...) held in a local std::unique_ptr
+  MakeShared, // std::make_shared<T>(...) held in a local std::shared_ptr
+  Vector,     // the element buffer of a local std::vector of constant size
+};
+
+/// Whether the pointer a `new` returns is deleted, on the paths from the
+/// allocation to the function's exits (lowering's CFG analysis).
+enum class FreeFacts : uint8_t {
+  Unknown,   // not analysed (the pointer is not held in one local, ...)
+  EveryPath, // every path deletes it, with the matching form of delete
+  SomePaths, // some path leaves the function or reuses the variable first
+  Never,     // no path deletes it
+};
+
+/// What lowering knows of an allocation site that the solver cannot: its
+/// size, and how the program frees it. Whether the object escapes is the
+/// solver's answer; these facts decide whether a non-escaping object could
+/// live on the stack (lib/Findings/HeapAllocs.cpp).
+struct AllocFacts {
+  AllocForm Form = AllocForm::None;
+  std::string Type; // the allocated type ("int", "S[4]"), for messages
+  bool SizeKnown = false;
+  uint64_t Bytes = 0; // when SizeKnown
+  /// For New and NewArray: the local pointer variable the allocation is
+  /// stored in (empty when it is not stored in one) and its deletes.
+  std::string Holder;
+  FreeFacts Freed = FreeFacts::Unknown;
+  /// For the owner forms: the owning local keeps the object to its end of
+  /// life (never moved out, released, reset, reassigned or, for a vector,
+  /// grown); Holder names it.
+  bool OwnerKeeps = false;
+  /// Why the owner does not keep it ("moved out", "grows"), for notes.
+  std::string OwnerChange;
+  bool operator==(const AllocFacts &) const = default;
+};
+
 struct Location {
   LocKind Kind = LocKind::Temp;
   SinkKind Sink = SinkKind::None;
@@ -154,6 +200,11 @@ struct Location {
   /// A variable or parameter whose type holds no pointer: Go mode prints
   /// no parameter verdict for it (Go's paramTag).
   bool PointerFree = false;
+  /// A temp standing for the operand of a delete expression: the memory
+  /// its value points to is freed there.
+  bool Frees = false;
+  /// For Kind == Alloc: lowering's facts about the allocation.
+  Boxed<AllocFacts> Alloc;
   uint8_t Attrs = 0;
   std::vector<Edge> In; // incoming edges
   /// For Indirect: the temp holding the pointer that is stored through.

@@ -34,7 +34,8 @@ public:
   explicit CheckFilter(const std::string &Globs = "escape-*");
   /// Every rule, including those that are off by default: for an analysis
   /// whose findings each consumer filters with its own globs.
-  static CheckFilter everything();
+  /// Rules in Except stay off (a costly rule no consumer asked for).
+  static CheckFilter everything(const std::vector<std::string> &Except = {});
   bool enabled(const std::string &Rule) const;
   /// Globs that name no known rule, for a warning.
   std::vector<std::string> unmatchedGlobs() const;

@@ -5,6 +5,7 @@
 #include "cxxescape/Classify.h"
 #include "cxxescape/Fixes.h"
 #include "cxxescape/GoMode.h"
+#include "cxxescape/HeapAllocs.h"
 #include "cxxescape/Interprocedural.h"
 #include "cxxescape/ProgramLinker.h"
 #include "cxxescape/LifetimeBound.h"
@@ -73,6 +74,21 @@ goHeapLocals(const Graph &G, const EngineOptions &Opts) {
   return Moved;
 }
 
+/// escape-heap-to-stack and escape-leak ask Go's question (does the
+/// allocation escape?), so they read a Go-mode solve of a copy.
+std::vector<Finding> heapAllocations(const Graph &G, const EngineOptions &Opts,
+                                     const ModelSet &Models) {
+  HeapAllocOptions HO;
+  HO.HeapToStack = Opts.Checks.enabled("escape-heap-to-stack");
+  HO.Leak = Opts.Checks.enabled("escape-leak");
+  HO.MaxStackAlloc = Opts.MaxStackAlloc;
+  if (!HO.HeapToStack && !HO.Leak)
+    return {};
+  Graph Copy = G; // the Go solve changes the graph it runs on
+  solveProgramGo(Copy, &Models);
+  return findHeapAllocations(Copy, HO);
+}
+
 } // namespace
 
 ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
@@ -81,6 +97,7 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   if (Opts.GoPlacements)
     GoHeap = goHeapLocals(G, Opts);
   const ModelSet &Models = Opts.Models ? *Opts.Models : builtinModels();
+  std::vector<Finding> HeapAllocs = heapAllocations(G, Opts, Models);
   solveCallsBugMode(G, Models, Opts.Unknown, R.Stats, Opts.Interprocedural);
   Solver S(G, Lifetimes::CxxScopes);
   S.walkAll();
@@ -91,6 +108,8 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
   if (Opts.Checks.enabled("escape-lifetimebound"))
     for (Finding &F : suggestLifetimeBound(G))
       R.Findings.push_back(std::move(F));
+  for (Finding &F : HeapAllocs)
+    R.Findings.push_back(std::move(F));
   R.Placements = placeLocals(G, Ws);
   for (LocalPlacement &P : R.Placements)
     if (!P.Heap &&

@@ -205,6 +205,37 @@ const std::vector<RuleInfo> &allRules() {
        "function's first declaration. Copy and move assignment operators "
        "are left alone.",
        "high", false},
+      {"escape-heap-to-stack",
+       "a heap allocation never escapes and could live on the stack",
+       "Off by default; turn it on by naming it "
+       "(`--checks=escape-*,escape-heap-to-stack`). A suggestion, not a "
+       "bug: Go's escape analysis puts `new(T)` and `make([]T, N)` on the "
+       "stack when they do not escape (`new(T) does not escape`), C++ "
+       "never does. The rule reports a `new T` (or `new T[N]` with a "
+       "constant `N`) whose object does not escape and whose pointer, held"
+       " in one local variable, is deleted on every path to the function's"
+       " exits; a `std::make_unique<T>` held in a local `std::unique_ptr` "
+       "that is never moved out, released, reset or reassigned; a "
+       "`std::make_shared<T>` none of whose copies escape; and a local "
+       "`std::vector` constructed with a constant size that never grows. "
+       "\"Escapes\" is decided by the solver under Go's rules: the object "
+       "escapes when its address reaches the heap, a global, the result, "
+       "a parameter's memory or a call that may keep it. Objects larger "
+       "than Go's implicit limit, 64 KiB, are left alone; "
+       "`--max-stack-alloc=BYTES` changes the limit.",
+       "high", false},
+      {"escape-leak",
+       "memory allocated by new never escapes and is never deleted",
+       "Off by default; turn it on by naming it "
+       "(`--checks=escape-*,escape-leak`). A `new` whose pointer does not "
+       "escape (under Go's rules, as for `escape-heap-to-stack`), that no "
+       "path deletes, and that is never handed to anything that could "
+       "free it: a call (any callee may free what it receives), an owner "
+       "such as `std::unique_ptr`, a container, a member of an aggregate, "
+       "a closure. When the function returns, the last pointer to the "
+       "object is gone and the memory is lost (CWE-401). A `new` deleted "
+       "on some paths but not on others is not reported.",
+       "high", false},
   };
   return Rules;
 }
@@ -250,8 +281,11 @@ CheckFilter::CheckFilter(const std::string &Spec) {
   }
 }
 
-CheckFilter CheckFilter::everything() {
-  CheckFilter F("*");
+CheckFilter CheckFilter::everything(const std::vector<std::string> &Except) {
+  std::string Globs = "*";
+  for (const std::string &Id : Except)
+    Globs += ",-" + Id;
+  CheckFilter F(Globs);
   F.IncludeOffByDefault = true;
   return F;
 }

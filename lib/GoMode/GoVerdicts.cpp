@@ -218,6 +218,45 @@ std::vector<GoVerdict> Verdicts::collect() {
 
 } // namespace
 
+namespace {
+
+/// Go's HeapAllocReason: flow(heapHole().addr(n, why), loc) for an
+/// allocation too large for the stack or of a size known only at run time.
+void heapAllocReasons(Graph &G, uint64_t MaxStackAlloc) {
+  for (LocId I = 0; I < G.numLocs(); ++I) {
+    const Location &L = G.loc(I);
+    if (L.Kind != LocKind::Alloc || L.Alloc->Form == AllocForm::None)
+      continue;
+    const AllocFacts &F = *L.Alloc;
+    const char *Why = nullptr;
+    if (F.SizeKnown && F.Bytes > MaxStackAlloc)
+      Why = "too large for stack";
+    else if (!F.SizeKnown && F.Form == AllocForm::NewArray)
+      Why = "non-constant size";
+    if (Why)
+      G.addEdge(G.heapLoc(), I, -1, 0, NoStore,
+                {Note{L.Decl, Why, goAllocText(L.Name)}});
+  }
+}
+
+} // namespace
+
+void solveProgramGo(Graph &G, const ModelSet *Models,
+                    std::optional<uint64_t> MaxStackAlloc) {
+  if (MaxStackAlloc)
+    heapAllocReasons(G, *MaxStackAlloc);
+  ModelSet Builtin;
+  if (!Models) {
+    std::string Error;
+    // The built-in files are tested; an error here is a build defect.
+    if (!Builtin.loadBuiltin(Error))
+      Builtin = ModelSet();
+    Models = &Builtin;
+  }
+  Solver S(G, Lifetimes::GoLoops);
+  gomode::solveBatches(G, S, *Models);
+}
+
 std::vector<GoVerdict> analyzeProgramGo(Graph &G, const GoModeOptions &Opts) {
   ModelSet Builtin;
   const ModelSet *Models = Opts.Models.get();
@@ -228,6 +267,7 @@ std::vector<GoVerdict> analyzeProgramGo(Graph &G, const GoModeOptions &Opts) {
       Builtin = ModelSet();
     Models = &Builtin;
   }
+  heapAllocReasons(G, Opts.MaxStackAlloc);
   Solver S(G, Lifetimes::GoLoops);
   S.traceLeaks(Opts.Level >= 2);
   gomode::solveBatches(G, S, *Models);

@@ -89,12 +89,17 @@ template <class V, Is<HeapifyPlan> T> void fields(V &F, T &P) {
       F(P.SiteCol);
 }
 
+template <class V, Is<AllocFacts> T> void fields(V &F, T &A) {
+  F(A.Form), F(A.Type), F(A.SizeKnown), F(A.Bytes), F(A.Holder), F(A.Freed),
+      F(A.OwnerKeeps), F(A.OwnerChange);
+}
+
 template <class V, Is<Location> T> void fields(V &F, T &L) {
   // Not the solver's scratch (Derefs, WalkGen, ...): a fresh solve sets it.
   F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
       F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
       F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.Heapify),
-      F(L.PointerFree);
+      F(L.PointerFree), F(L.Frees), F(L.Alloc);
 }
 
 template <class V, Is<Scope> T> void fields(V &F, T &S) {
@@ -133,6 +138,8 @@ template <class V, Is<Store> T> void fields(V &F, T &S) {
 constexpr uint64_t enumMax(LocKind) { return uint64_t(LocKind::Sink); }
 constexpr uint64_t enumMax(SinkKind) { return uint64_t(SinkKind::Member); }
 constexpr uint64_t enumMax(LeakSink) { return uint64_t(LeakSink::Content); }
+constexpr uint64_t enumMax(AllocForm) { return uint64_t(AllocForm::Vector); }
+constexpr uint64_t enumMax(FreeFacts) { return uint64_t(FreeFacts::Never); }
 constexpr uint64_t enumMax(HeapifyForm) {
   return uint64_t(HeapifyForm::Parameter);
 }
@@ -175,7 +182,8 @@ std::string layoutSignature() {
         fieldCount<Scope>(), fieldCount<Function>(), fieldCount<CallSite>(),
         fieldCount<Store>(), fieldCount<Graph>(), fieldCount<TextEdit>(),
         fieldCount<HeapifyPlan>(), fieldCount<AttrSpot>(),
-        fieldCount<CallsBefore>()})
+        fieldCount<CallsBefore>(),
+        fieldCount<AllocFacts>()})
     S += (S.empty() ? "" : ".") + std::to_string(C);
   return S;
 }

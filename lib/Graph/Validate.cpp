@@ -102,6 +102,10 @@ std::string GraphAccess::validate(const Graph &G) {
   }
   if (!Err.empty())
     return Err;
+  // The heap-allocation rules read an allocation's facts only at its site.
+  for (const Location &L : G.Locs)
+    if (L.Alloc->Form != AllocForm::None && L.Kind != LocKind::Alloc)
+      return "allocation facts on a location that is not an allocation site";
   // The solver walks parent chains to their end: they must have one.
   if (!acyclic(NS, [&](size_t I) { return G.Scopes[I].Parent; }))
     return "the parent scopes form a cycle";

@@ -118,6 +118,8 @@ void Lowerer::assign(const Expr *LHS, const Expr *RHS, const Stmt *Anchor) {
         VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
         G.loc(localVar(VD)).Fn == fn().Id)
       LocalDst = VD; // a lambda's store into a capture is not local to it
+  if (LocalDst)
+    noteAllocHolder(LocalDst, RHS, Anchor);
   StoreId St = newStore(Anchor, nullptr, LHS, LocalDst);
   PendingStore &PS = fn().Stores.back();
   PS.ValueKey = valueKey(RHS);

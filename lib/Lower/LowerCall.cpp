@@ -131,6 +131,7 @@ void Lowerer::call(const Hole &K, const CallExpr *CE) {
   }
   Spec.Args = Args;
   callSite(K, Spec);
+  ownerAlloc(K, CE);
 }
 
 void Lowerer::construct(const Hole &K, const CXXConstructExpr *CE) {
@@ -158,6 +159,7 @@ void Lowerer::construct(const Hole &K, const CXXConstructExpr *CE) {
   Spec.Args = Args;
   Spec.ObjectHole = &K;
   callSite(Hole{}, Spec);
+  ownerAlloc(K, CE);
 }
 
 void Lowerer::newExpr(const Hole &K, const CXXNewExpr *NE) {
@@ -175,7 +177,17 @@ void Lowerer::newExpr(const Hole &K, const CXXNewExpr *NE) {
     discard(*Size);
   std::string Name =
       "new " + NE->getAllocatedType().getAsString(Ctx.getPrintingPolicy());
+  if (NE->isArray()) {
+    // new T[8] or, for a size known at run time, new T[].
+    std::optional<llvm::APSInt> N;
+    if (auto Size = NE->getArraySize();
+        Size && *Size && !(*Size)->isValueDependent())
+      N = (*Size)->getIntegerConstantExpr(Ctx);
+    Name +=
+        N ? "[" + std::to_string(N->getExtValue()) + "]" : std::string("[]");
+  }
   LocId A = newLoc(LocKind::Alloc, Name, pos(NE->getBeginLoc()), CurScope);
+  newAllocFacts(A, NE);
   if (const Expr *Init = NE->getInitializer())
     expr(holeOf(A), Init);
   flow(K.addr().note(note(NE, "spill")), A);

@@ -227,9 +227,15 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
   case Stmt::ArrayInitLoopExprClass:
     expr(K, cast<ArrayInitLoopExpr>(E)->getCommonExpr());
     return;
-  case Stmt::CXXDeleteExprClass:
-    discard(cast<CXXDeleteExpr>(E)->getArgument());
+  case Stmt::CXXDeleteExprClass: {
+    // The operand's value goes to a temp that frees what it points to:
+    // escape-leak asks whether an allocation reaches one.
+    const auto *DE = cast<CXXDeleteExpr>(E);
+    LocId D = newLoc(LocKind::Temp, "delete", pos(E->getBeginLoc()), CurScope);
+    G.loc(D).Frees = true;
+    expr(holeOf(D).note(note(E, "deleted")), DE->getArgument());
     return;
+  }
   // Unevaluated operands and values without storage.
   case Stmt::UnaryExprOrTypeTraitExprClass:
   case Stmt::CXXNoexceptExprClass:

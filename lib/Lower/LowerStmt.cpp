@@ -194,6 +194,8 @@ void Lowerer::varDecl(const VarDecl *VD, const Stmt *Anchor) {
     return;
   }
   LocId L = localVar(VD);
+  if (Init && !IsRef)
+    noteAllocHolder(VD, Init, Anchor);
   if (Init) {
     StoreId St = newStore(Anchor, VD, nullptr, IsRef ? nullptr : VD);
     Hole K = holeOf(L, St).note(note(VD, "assign"));

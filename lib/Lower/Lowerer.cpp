@@ -360,6 +360,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   }
   analyzeStoreLifetimes(*this, FD, Body);
   recordWrittenFields(*this, Id, Body);
+  analyzeAllocFacts(*this, FD, Body);
 
   FnStack.pop_back();
   TryStack.swap(SavedTry);

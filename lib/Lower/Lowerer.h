@@ -83,6 +83,17 @@ struct PendingStore {
   uint32_t DstField = 0;
 };
 
+/// A `new` whose result is stored in a local pointer variable: the CFG
+/// analysis decides whether that variable is deleted on every path
+/// (AllocFacts.cpp).
+struct PendingAlloc {
+  LocId Alloc = NoLoc;
+  const clang::CXXNewExpr *New = nullptr;
+  const clang::VarDecl *Holder = nullptr;
+  /// The declaration or assignment that stores the pointer.
+  const clang::Stmt *Anchor = nullptr;
+};
+
 /// What a call site is built from (LowerCallSite.cpp).
 struct CallSiteSpec {
   const clang::FunctionDecl *Callee = nullptr; // null: indirect call
@@ -149,6 +160,17 @@ public:
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);
   void lambda(const Hole &K, const clang::LambdaExpr *LE);
   void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
+  // Allocation facts (AllocFacts.cpp).
+  /// Init (a `new`, a make_unique/make_shared call or a vector
+  /// construction) is stored in local VD by Anchor.
+  void noteAllocHolder(const clang::VarDecl *VD, const clang::Expr *Init,
+                       const clang::Stmt *Anchor);
+  /// The facts of a `new` site the solver cannot know.
+  void newAllocFacts(LocId A, const clang::CXXNewExpr *NE);
+  /// After a make_unique/make_shared call or a vector construction that
+  /// initialises a local owner: the heap object it owns, as an allocation
+  /// site whose address the owner holds.
+  void ownerAlloc(const Hole &K, const clang::Expr *E);
   void callSite(const Hole &K, const CallSiteSpec &Spec);
   std::string pointeeText(const clang::Expr *E, bool IsAddress);
   std::string receiverKey(const clang::Expr *Receiver, bool IsPointer);
@@ -212,6 +234,8 @@ public:
     ParamGuard Guard;
     /// Parameters the body never changes (only those may guard a flow).
     llvm::DenseMap<const clang::ParmVarDecl *, bool> FixedParams;
+    /// `new` sites stored in a local pointer (AllocFacts.cpp).
+    std::vector<PendingAlloc> Allocs;
   };
   std::vector<FnState> FnStack;
   FnState &fn() { return FnStack.back(); }
@@ -245,6 +269,11 @@ public:
   uint32_t elementId(const clang::Expr *Index);
   LocId External = NoLoc;
   LocId Throw = NoLoc;
+  /// Allocating expressions stored in a local: the local and the statement
+  /// that stores (noteAllocHolder).
+  llvm::DenseMap<const clang::Expr *,
+                 std::pair<const clang::VarDecl *, const clang::Stmt *>>
+      AllocHolders;
 };
 
 /// The field (`x.f`, `p->f`) or the variable with static storage an
@@ -253,6 +282,16 @@ const clang::ValueDecl *assignedFieldOrGlobal(const clang::Expr *LHS);
 
 /// Records the fields and globals the body assigns (Function::WritesFields).
 void recordWrittenFields(Lowerer &L, FuncId Fn, const clang::Stmt *Body);
+/// Whether a local owner (AllocForm MakeUnique, MakeShared or Vector) keeps
+/// its object to the end of its life: empty if so, else the first reason it
+/// may not ("it is moved out"). Body is the owner's function's body.
+std::string ownerChange(const clang::ASTContext &Ctx, const clang::VarDecl *VD,
+                        AllocForm Form, const clang::Stmt *Body);
+
+/// Decides, per `new` stored in a local pointer, whether every path from
+/// the allocation to the function's exits deletes it (CFG).
+void analyzeAllocFacts(Lowerer &L, const clang::FunctionDecl *FD,
+                       const clang::Stmt *Body);
 
 /// Decides, per store, which objects' ends of life it survives (CFG).
 void analyzeStoreLifetimes(Lowerer &L, const clang::FunctionDecl *FD,

@@ -38,6 +38,7 @@ struct PluginOptions {
   bool FlowNotes = true;
   UnknownCalls Unknown = UnknownCalls::Ignore;
   bool Interprocedural = false;
+  uint64_t MaxStackAlloc = 64 * 1024;
   /// Null: the built-in models.
   std::shared_ptr<const ModelSet> Models;
 };
@@ -55,6 +56,7 @@ public:
     EO.Checks = CheckFilter(Opts.Checks);
     EO.Models = Opts.Models;
     EO.Unknown = Opts.Unknown;
+    EO.MaxStackAlloc = Opts.MaxStackAlloc;
     // Asking for models or Go's unknown-call rule asks for calls to be seen.
     EO.Interprocedural = Opts.Interprocedural || Opts.Models ||
                          Opts.Unknown == UnknownCalls::Escape;
@@ -116,6 +118,12 @@ public:
                       "' for unknown-calls (expected ignore or escape)");
         Opts.Unknown =
             Arg == "escape" ? UnknownCalls::Escape : UnknownCalls::Ignore;
+      } else if (Arg.consume_front("max-stack-alloc=")) {
+        unsigned long long Bytes = 0;
+        if (Arg.getAsInteger(10, Bytes))
+          return Fail("invalid value '" + Arg.str() +
+                      "' for max-stack-alloc (expected a number of bytes)");
+        Opts.MaxStackAlloc = Bytes;
       } else if (Arg.consume_front("checks=")) {
         Opts.Checks = Arg.str();
         for (const std::string &G : CheckFilter(Opts.Checks).unmatchedGlobs())
@@ -136,7 +144,10 @@ public:
                "  models=<file>   library models to add (repeatable)\n"
                "  unknown-calls=ignore|escape\n"
                "                  calls with no body, summary or model: do\n"
-               "                  their arguments escape? (default ignore)\n";
+               "                  their arguments escape? (default ignore)\n"
+               "  max-stack-alloc=<bytes>\n"
+               "                  escape-heap-to-stack's limit (default "
+               "65536)\n";
       } else {
         D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
                                    "cxx-escape: unknown plugin argument '%0' "

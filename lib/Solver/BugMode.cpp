@@ -133,6 +133,12 @@ bool stepCarries(const Graph &G, const WalkState &From, LocId Dst,
 void markBugModeSinks(Graph &G) {
   for (LocId I = 0; I < G.numLocs(); ++I) {
     Location &L = G.loc(I);
+    // The owner stands for its object here, as the models say.
+    L.In.erase(std::remove_if(L.In.begin(), L.In.end(),
+                              [](const Edge &E) {
+                                return (E.Flags & EdgeOwnedAlloc) != 0;
+                              }),
+               L.In.end());
     if (L.Kind == LocKind::Result || L.Kind == LocKind::Variable)
       L.Attrs |= AttrPersists;
     if (L.Kind == LocKind::Sink &&

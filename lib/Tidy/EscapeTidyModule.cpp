@@ -31,6 +31,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -81,12 +82,15 @@ struct TUFindings {
   EngineOptions Opts;
   std::string ConfigError;
   bool ErrorReported = false;
+  /// The rules whose checks clang-tidy created (its -checks enabled them).
+  std::set<std::string> Requested;
 
   void configure(const std::string &Models, const std::string &Unknown,
-                 bool Interprocedural) {
+                 bool Interprocedural, uint64_t MaxStackAlloc) {
     if (Configured)
       return;
     Configured = true;
+    Opts.MaxStackAlloc = MaxStackAlloc;
     // clang-tidy's own -checks decide which of the checks run.
     Opts.Checks = CheckFilter::everything();
     Opts.Interprocedural = Interprocedural;
@@ -111,6 +115,12 @@ struct TUFindings {
     // and a broken configuration (reported as an error) stops the analysis.
     if (C.getDiagnostics().hasErrorOccurred() || !ConfigError.empty())
       return Findings;
+    // The heap-allocation rules cost a second solve: only when enabled.
+    std::vector<std::string> Unasked;
+    for (const char *Id : {"escape-heap-to-stack", "escape-leak"})
+      if (!Requested.count(Id))
+        Unasked.push_back(Id);
+    Opts.Checks = CheckFilter::everything(Unasked);
     Findings = analyzeTranslationUnit(C, Opts);
     sortAndDedupe(Findings);
     return Findings;
@@ -138,8 +148,12 @@ public:
         Models(Options.getLocalOrGlobal("Models", "")),
         UnknownCallsPolicy(Options.getLocalOrGlobal("UnknownCalls", "ignore")),
         Interprocedural(Options.getLocalOrGlobal("Interprocedural", false)),
+        MaxStackAlloc(
+            Options.getLocalOrGlobal("MaxStackAlloc", uint64_t(64 * 1024))),
         Shared(sharedFindings()) {
-    Shared->configure(Models, UnknownCallsPolicy, Interprocedural);
+    Shared->configure(Models, UnknownCallsPolicy, Interprocedural,
+                      MaxStackAlloc);
+    Shared->Requested.insert(Rule);
     if (!Shared->ConfigError.empty() && !Shared->ErrorReported) {
       Shared->ErrorReported = true;
       configurationDiag(Shared->ConfigError, DiagnosticIDs::Error);
@@ -152,6 +166,7 @@ public:
     Options.store(Opts, "Models", Models);
     Options.store(Opts, "UnknownCalls", UnknownCallsPolicy);
     Options.store(Opts, "Interprocedural", Interprocedural);
+    Options.store(Opts, "MaxStackAlloc", MaxStackAlloc);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -186,6 +201,8 @@ private:
   const std::string Models;
   const std::string UnknownCallsPolicy;
   const bool Interprocedural;
+  /// escape-heap-to-stack's limit, in bytes.
+  const uint64_t MaxStackAlloc;
   std::shared_ptr<TUFindings> Shared;
 };
 

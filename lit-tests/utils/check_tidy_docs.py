@@ -8,7 +8,7 @@ bash in SCRATCH_DIR, which looks like the repository root after the
 README's set-up: examples/ is a copy of the sources, build/bin and build/lib
 point at the built tools. Every command must exit 0, except the ones with
 -warnings-as-errors, which must exit 1 (the examples have findings). The
---list-checks command must list the thirteen checks.
+--list-checks command must list the fifteen checks.
 """
 import os
 import re
@@ -42,7 +42,7 @@ for cmd in commands:
     if ok and "--list-checks" in cmd:
         ok = all("escape-" + r in p.stdout for r in
                  ("return global outparam member scope lambda temporary throw "
-                  "container thread view unknown-call").split())
+                  "container thread view unknown-call heap-to-stack leak").split())
     if ok and "-load=" in cmd and "--dump-config" not in cmd and "--list-checks" not in cmd:
         ok = "[escape-" in p.stdout or "--export-fixes" in cmd
     if not ok:

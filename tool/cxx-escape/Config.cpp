@@ -78,6 +78,15 @@ bool setKey(Config &C, const std::string &Key, const Value &V,
     C.Interprocedural = *V.Scalar == "true";
     return true;
   }
+  if (Key == "max-stack-alloc") {
+    unsigned long long Bytes = 0;
+    if (!V.Scalar || llvm::StringRef(*V.Scalar).getAsInteger(10, Bytes)) {
+      Error = "key 'max-stack-alloc' takes a number of bytes";
+      return false;
+    }
+    C.MaxStackAlloc = Bytes;
+    return true;
+  }
   if (Key == "severities") {
     if (!V.Map) {
       Error = "key 'severities' takes a map from rule to level";
@@ -114,6 +123,8 @@ std::optional<Config> parseJson(llvm::StringRef Text, std::string &Error) {
     Value V;
     if (auto S = KV.second.getAsString()) {
       V.Scalar = S->str();
+    } else if (auto N = KV.second.getAsUINT64()) {
+      V.Scalar = std::to_string(*N); // "max-stack-alloc": 4096
     } else if (const llvm::json::Array *A = KV.second.getAsArray()) {
       V.List.emplace();
       for (const llvm::json::Value &E : *A)
@@ -288,6 +299,7 @@ std::string dumpConfig(const Config &C) {
   OS << "unknown-calls: " << Quote(C.UnknownCalls.value_or("ignore")) << "\n";
   OS << "interprocedural: "
      << (C.Interprocedural.value_or(false) ? "true" : "false") << "\n";
+  OS << "max-stack-alloc: " << C.MaxStackAlloc.value_or(65536) << "\n";
   OS << "severities:";
   if (C.Severities.empty())
     OS << " {}";

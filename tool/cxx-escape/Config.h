@@ -8,6 +8,7 @@
 #define CXXESCAPE_TOOL_CONFIG_H
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct Config {
   std::optional<std::string> UnknownCalls;
   /// See through calls (summaries, models, attributes). Program-wide.
   std::optional<bool> Interprocedural;
+  /// escape-heap-to-stack's and Go mode's stack limit, in bytes.
+  /// Program-wide.
+  std::optional<uint64_t> MaxStackAlloc;
   /// The file it came from ("" for none).
   std::string Source;
 };

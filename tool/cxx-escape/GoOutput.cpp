@@ -85,6 +85,7 @@ int analyzeAndReportGo(ProgramLinker &Linked, const EngineOptions &Engine,
   Opts.Level = Level;
   Opts.Models = Engine.Models;
   Opts.DisplayPath = goPath;
+  Opts.MaxStackAlloc = Engine.MaxStackAlloc;
   std::vector<GoVerdict> Verdicts = analyzeProgramGo(Program, Opts);
   GoReporter(std::cout, goPath).report(Verdicts);
   if (InputError)

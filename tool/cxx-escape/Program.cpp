@@ -19,6 +19,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -69,7 +70,14 @@ std::vector<Finding> analyzeUnits(ProgramLinker &Linked,
   Run.LinkSeconds = secondsSince(Start);
   Start = std::chrono::steady_clock::now();
   EngineOptions Everything = Opts;
-  Everything.Checks = CheckFilter::everything();
+  // The heap-allocation rules cost a second solve: only when asked for.
+  std::vector<std::string> Unasked;
+  for (const char *Id : {"escape-heap-to-stack", "escape-leak"})
+    if (std::none_of(Jobs.begin(), Jobs.end(), [&](const FileJob &J) {
+          return J.Checks.enabled(Id);
+        }))
+      Unasked.push_back(Id);
+  Everything.Checks = CheckFilter::everything(Unasked);
   ProgramResult Result = analyzeProgram(Program, Everything);
   Run.AnalysisSeconds = secondsSince(Start);
   Run.Stats = std::move(Result.Stats);

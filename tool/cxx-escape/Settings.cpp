@@ -111,6 +111,13 @@ cl::opt<bool> Interprocedural(
     cl::desc("See through calls: callee summaries, library models and\n"
              "attributes (experimental; off by default)"),
     cl::cat(ToolCategory), cl::sub(withLink()));
+// Checked by hand, like --unknown-calls.
+cl::opt<std::string> MaxStackAlloc(
+    "max-stack-alloc",
+    cl::desc("escape-heap-to-stack: the largest heap object that could live\n"
+             "on the stack, in bytes (default 65536, Go's limit for new(T)\n"
+             "and make([]T, n))"),
+    cl::value_desc("bytes"), cl::cat(ToolCategory), cl::sub(withLink()));
 // The plain command line gets LLVM's own -stats option and gives it this
 // meaning (main.cpp); link has no LLVM options, so it gets its own.
 cl::opt<bool> LinkStats("stats",
@@ -138,6 +145,11 @@ std::optional<Config> effectiveConfig(ConfigFinder &Finder,
     C->UnknownCalls = UnknownCalls.getValue();
   if (Interprocedural.getNumOccurrences())
     C->Interprocedural = Interprocedural.getValue();
+  // A bad value is programOptions' error.
+  if (unsigned long long Bytes = 0;
+      MaxStackAlloc.getNumOccurrences() &&
+      !llvm::StringRef(MaxStackAlloc.getValue()).getAsInteger(10, Bytes))
+    C->MaxStackAlloc = Bytes;
   return C;
 }
 
@@ -176,6 +188,17 @@ bool programOptions(const Config &Top, EngineOptions &Opts) {
   }
   Opts.Unknown =
       Policy == "escape" ? UnknownCalls::Escape : UnknownCalls::Ignore;
+  if (MaxStackAlloc.getNumOccurrences()) {
+    unsigned long long Bytes = 0;
+    if (llvm::StringRef(MaxStackAlloc.getValue()).getAsInteger(10, Bytes)) {
+      error("invalid value '" + MaxStackAlloc.getValue() +
+            "' for --max-stack-alloc (expected a number of bytes)");
+      return false;
+    }
+    Opts.MaxStackAlloc = Bytes;
+  } else if (Top.MaxStackAlloc) {
+    Opts.MaxStackAlloc = *Top.MaxStackAlloc;
+  }
   // Asking for models or Go's unknown-call rule asks for calls to be seen.
   Opts.Interprocedural = Top.Interprocedural.value_or(
       !Top.Models.empty() || Opts.Unknown == UnknownCalls::Escape);

@@ -32,7 +32,7 @@ ids = [r["id"] for r in rules]
 check(ids == ["escape-return", "escape-global", "escape-outparam", "escape-member",
               "escape-scope", "escape-lambda", "escape-temporary", "escape-throw",
               "escape-container", "escape-thread", "escape-view", "escape-unknown-call",
-              "escape-lifetimebound"],
+              "escape-lifetimebound", "escape-heap-to-stack", "escape-leak"],
       "rules in registry order: %r" % ids)
 for r in rules:
     page = open(os.path.join(docs, r["id"] + ".md"), encoding="utf-8").read()
@@ -47,9 +47,13 @@ for r in rules:
     check(r["name"] == "".join(w.capitalize() for w in r["id"].split("-")), r["id"] + ": name")
     check(r["defaultConfiguration"]["level"] == "warning", r["id"] + ": level")
     # A suggestion names no weakness, and is off unless named.
-    suggestion = r["id"] == "escape-lifetimebound"
-    check(("external/cwe/cwe-825" in r["properties"]["tags"]) != suggestion, r["id"] + ": tags")
-    check(r["defaultConfiguration"].get("enabled", True) != suggestion, r["id"] + ": enabled")
+    suggestion = r["id"] in ("escape-lifetimebound", "escape-heap-to-stack")
+    off = suggestion or r["id"] == "escape-leak"
+    dangling = not off
+    check(("external/cwe/cwe-825" in r["properties"]["tags"]) == dangling, r["id"] + ": tags")
+    if r["id"] == "escape-leak":
+        check("external/cwe/cwe-401" in r["properties"]["tags"], r["id"] + ": CWE-401")
+    check(r["defaultConfiguration"].get("enabled", True) != off, r["id"] + ": enabled")
     # Go's assumption about unknown callees is a guess, not a seen flow.
     want = "medium" if r["id"] == "escape-unknown-call" else "high"
     check(r["properties"]["precision"] == want, r["id"] + ": precision")
