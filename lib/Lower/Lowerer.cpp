@@ -240,7 +240,19 @@ std::string Lowerer::describe(const Expr *E) {
   std::string Text;
   if (R.isValid())
     Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
-  if (Text.empty() || Text.size() > 60 || Text.find('\n') != std::string::npos)
+  auto Unfit = [](const std::string &T) {
+    return T.empty() || T.size() > 60 || T.find('\n') != std::string::npos;
+  };
+  if (Unfit(Text)) {
+    // Written inside a macro (or too long): the expression as clang prints
+    // it, without the implicit `this->`.
+    PrintingPolicy Policy(Ctx.getLangOpts());
+    Policy.SuppressImplicitBase = true;
+    Text.clear();
+    llvm::raw_string_ostream OS(Text);
+    E->printPretty(OS, nullptr, Policy);
+  }
+  if (Unfit(Text))
     Text = "*pointer";
   return Text;
 }

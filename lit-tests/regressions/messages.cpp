@@ -47,3 +47,23 @@ void throwFromBlock(bool c) {
     throw &x;
   }
 }
+
+// A destination written inside a macro is named from the expression.
+struct Link {
+  Link *next;
+};
+struct Chain {
+  Link *tail;
+};
+#define APPEND_LOCAL(chain)                                                    \
+  do {                                                                         \
+    Link l = {nullptr};                                                        \
+    (chain)->tail->next = &l;                                                  \
+  } while (0)
+struct Appender {
+  Chain *chain;
+  void append() {
+    // CHECK: messages.cpp:[[@LINE+1]]:5: warning: address of local variable 'l' is stored in member '(chain)->tail->next' of '*this'; 'l' is destroyed at the end of its scope [escape-member]
+    APPEND_LOCAL(chain);
+  }
+};
