@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "cxxescape/ProgramLinker.h"
 #include "cxxescape/Serialize.h"
 #include "cxxescape/Engine.h"
 
@@ -671,4 +672,33 @@ TEST(LinkTest, InlineBodyKeptOnceOverManyLinks) {
   U.func(0).Usr = "c:@F@extra";
   P.link(U);
   EXPECT_EQ(P.numFuncs(), 7u);
+}
+
+TEST(LinkTest, UnitsArrivingInAnyOrderLinkInMainFileOrder) {
+  // Lowering finishes units in any order; the program must not depend on it:
+  // the shared inline body comes from the first unit by main file, and a
+  // failed unit is skipped without holding up the ones after it.
+  std::vector<std::string> Keys = {"/src/c.cpp", "/src/a.cpp", "/src/b.cpp",
+                                   "/src/d.cpp"};
+  auto Linked = [&](std::vector<size_t> Arrival) {
+    ProgramLinker L(Keys);
+    for (size_t I : Arrival)
+      L.add(I, I == 3 ? std::nullopt
+                      : std::optional<Graph>(unitWith(
+                            Keys[I].substr(5, 1))));
+    EXPECT_FALSE(L.present(3));
+    EXPECT_TRUE(L.present(0));
+    EXPECT_FALSE(L.filesOf(0).empty());
+    return L.take();
+  };
+  Graph InOrder = Linked({0, 1, 2, 3});
+  Graph Reversed = Linked({3, 2, 1, 0});
+  ASSERT_EQ(InOrder.numFuncs(), 4u); // a, b, c and one inline body
+  ASSERT_EQ(Reversed.numFuncs(), InOrder.numFuncs());
+  for (FuncId F = 0; F < InOrder.numFuncs(); ++F)
+    EXPECT_EQ(InOrder.func(F).Usr, Reversed.func(F).Usr);
+  // a.cpp links first: its own function, then the inline body it brought.
+  EXPECT_EQ(InOrder.func(0).Usr, "c:@F@a");
+  EXPECT_EQ(InOrder.func(1).Usr, "c:@F@inl");
+  EXPECT_EQ(InOrder.func(2).Usr, "c:@F@b");
 }
