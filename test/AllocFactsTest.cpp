@@ -7,24 +7,16 @@
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 
+#include "LoweringFixture.h"
+
 #include <gtest/gtest.h>
 
 using namespace cxxescape;
 
 namespace {
 
-class AllocFactsTest : public ::testing::Test {
+class AllocFactsTest : public LoweringFixture {
 protected:
-  Graph G;
-  std::unique_ptr<clang::ASTUnit> AST;
-
-  void lower(const std::string &Code) {
-    AST = clang::tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20", "-w"},
-                                                   "input.cpp");
-    ASSERT_TRUE(AST);
-    ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-    lowerTranslationUnit(AST->getASTContext(), G);
-  }
   /// The allocation sites, in source order.
   std::vector<const AllocFacts *> allocs() const {
     std::vector<std::pair<Pos, const AllocFacts *>> Sites;

@@ -7,24 +7,16 @@
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 
+#include "LoweringFixture.h"
+
 #include <gtest/gtest.h>
 
 using namespace cxxescape;
 
 namespace {
 
-class LowerTest : public ::testing::Test {
+class LowerTest : public LoweringFixture {
 protected:
-  Graph G;
-  std::unique_ptr<clang::ASTUnit> AST;
-
-  void lower(const std::string &Code) {
-    AST = clang::tooling::buildASTFromCodeWithArgs(Code, {"-std=c++20", "-w"},
-                                                   "input.cpp");
-    ASSERT_TRUE(AST);
-    ASSERT_FALSE(AST->getDiagnostics().hasErrorOccurred());
-    lowerTranslationUnit(AST->getASTContext(), G);
-  }
   LocId find(const std::string &Name, LocKind K = LocKind::Variable) const {
     for (LocId I = 0; I < G.numLocs(); ++I)
       if (G.loc(I).Name == Name && G.loc(I).Kind == K)
