@@ -3,8 +3,9 @@
 // Every record of the IR lists its fields once, in a `fields` function that
 // both the writer and the reader walk: adding a field to a struct is one line
 // there (and, for an id, one line in Validate.cpp). A record is a CBOR array of
-// its fields in that order, not an object, and every string is an index into
-// one table of distinct strings: the names, notes and USRs repeat a lot.
+// its fields in that order, not an object (Cbor.h: written and read without
+// a document tree in between), and every string is an index into one table
+// of distinct strings: the names, notes and USRs repeat a lot.
 // Every uint32_t is stored plus one (modulo 2^32), so that the ~0u of NoLoc,
 // NoFunc and NoScope, frequent in locations and calls, takes one byte.
 //
@@ -19,7 +20,7 @@
 
 #include "GraphAccess.h"
 
-#include <nlohmann/json.hpp>
+#include "Cbor.h"
 
 #include <atomic>
 #include <concepts>
@@ -39,8 +40,6 @@
 namespace cxxescape {
 
 namespace {
-
-using json = nlohmann::json;
 
 constexpr std::string_view Magic = "cxx-escape-ir";
 
@@ -193,62 +192,69 @@ public:
   uint32_t id(const std::string &S) {
     auto [It, New] = Index.try_emplace(S, static_cast<uint32_t>(List.size()));
     if (New)
-      List.push_back(S);
+      List.push_back(&It->first);
     return It->second;
   }
-  json take() { return json(std::move(List)); }
+  void write(cbor::Writer &W) const {
+    W.array(List.size());
+    for (const std::string *S : List)
+      W.text(*S);
+  }
 
 private:
   std::unordered_map<std::string, uint32_t> Index;
-  std::vector<std::string> List;
+  std::vector<const std::string *> List; // in id order; keys of Index
 };
 
+/// Writes each record as a CBOR array of its fields, straight to bytes.
 class Writer {
 public:
-  Writer(StringTable &Strings) : Strings(Strings), Out(json::array()) {}
+  Writer(StringTable &Strings, std::string &Out) : Strings(Strings), W(Out) {}
 
-  void operator()(const std::string &S) { Out.push_back(Strings.id(S)); }
-  void operator()(bool B) { Out.push_back(B); }
-  void operator()(uint32_t V) { Out.push_back(static_cast<uint32_t>(V + 1)); }
-  template <std::integral T> void operator()(T V) { Out.push_back(V); }
+  void operator()(const std::string &S) { W.unsignedInt(Strings.id(S)); }
+  void operator()(bool B) { W.boolean(B); }
+  void operator()(uint32_t V) { W.unsignedInt(static_cast<uint32_t>(V + 1)); }
+  template <std::integral T> void operator()(T V) {
+    if constexpr (std::is_signed_v<T>)
+      W.signedInt(V);
+    else
+      W.unsignedInt(V);
+  }
   template <class T>
   requires std::is_enum_v<T>
-  void operator()(T V) { Out.push_back(static_cast<uint64_t>(V)); }
+  void operator()(T V) { W.unsignedInt(static_cast<uint64_t>(V)); }
   template <class T, size_t N> void operator()(const T (&A)[N]) {
-    Writer Sub(Strings);
+    W.array(N);
     for (const T &E : A)
-      Sub(E);
-    Out.push_back(std::move(Sub.Out));
+      (*this)(E);
   }
   template <class T> void operator()(const std::vector<T> &V) {
-    Writer Sub(Strings);
-    Sub.Out.get_ref<json::array_t &>().reserve(V.size());
+    W.array(V.size());
     for (const T &E : V)
-      Sub(E);
-    Out.push_back(std::move(Sub.Out));
+      (*this)(E);
   }
   template <class T> void operator()(const Boxed<T> &B) { (*this)(*B); }
   template <Record T> void operator()(const T &R) {
-    Writer Sub(Strings);
-    fields(Sub, R);
-    Out.push_back(std::move(Sub.Out));
+    W.array(fieldCount<T>());
+    fields(*this, R);
   }
-
-  json &result() { return Out; }
 
 private:
   StringTable &Strings;
-  json Out;
+  cbor::Writer W;
 };
 
 struct ReadError {
   std::string Where, What;
 };
 
+/// Reads the items of one CBOR array (Count of them) from the shared
+/// cursor, checking each one's type and range as it goes.
 class Reader {
 public:
-  Reader(const json &Arr, const std::vector<std::string> &Strings)
-      : Arr(Arr), Strings(Strings) {}
+  Reader(cbor::Reader &In, uint64_t Count,
+         const std::vector<std::string> &Strings)
+      : In(In), Count(Count), Strings(Strings) {}
 
   void operator()(std::string &S) {
     uint32_t I = integer<uint32_t>();
@@ -257,10 +263,12 @@ public:
     S = Strings[I];
   }
   void operator()(bool &B) {
-    const json &J = next();
-    if (!J.is_boolean())
+    cbor::Major M;
+    uint64_t V;
+    item(M, V);
+    if (M != cbor::Simple || (V != (cbor::True & 31) && V != (cbor::False & 31)))
       fail("expected a boolean");
-    B = J.get<bool>();
+    B = V == (cbor::True & 31);
   }
   void operator()(uint32_t &V) { V = integer<uint32_t>() - 1; }
   template <std::integral T> void operator()(T &V) { V = integer<T>(); }
@@ -273,15 +281,15 @@ public:
     V = static_cast<T>(U);
   }
   template <class T, size_t N> void operator()(T (&A)[N]) {
-    Reader Sub(array(N), Strings);
+    Reader Sub(In, array(N), Strings);
     for (size_t I = 0; I < N; ++I)
       Sub.element(I, A[I]);
   }
   template <class T> void operator()(std::vector<T> &V) {
-    const json &J = array(SIZE_MAX);
-    Reader Sub(J, Strings);
+    uint64_t Size = array(SIZE_MAX);
+    Reader Sub(In, Size, Strings);
     V.clear();
-    V.resize(J.size());
+    V.resize(Size);
     for (size_t I = 0; I < V.size(); ++I)
       Sub.element(I, V[I]);
   }
@@ -291,7 +299,7 @@ public:
     B = std::move(V);
   }
   template <Record T> void operator()(T &R) {
-    Reader Sub(array(fieldCount<T>()), Strings);
+    Reader Sub(In, array(fieldCount<T>()), Strings);
     try {
       fields(Sub, R);
     } catch (ReadError &E) {
@@ -299,46 +307,57 @@ public:
       throw;
     }
   }
-  void skip() { next(); }
 
 private:
-  const json &Arr;
+  cbor::Reader &In;
+  uint64_t Count;
   const std::vector<std::string> &Strings;
-  size_t Next = 0;
+  uint64_t Next = 0;
 
   [[noreturn]] void fail(std::string What) {
     throw ReadError{"", std::move(What)};
   }
-  template <std::integral T> T integer() {
-    const json &J = next();
-    if (J.is_number_unsigned()) {
-      uint64_t U = J.get<uint64_t>();
-      if (U > static_cast<uint64_t>(std::numeric_limits<T>::max()))
-        fail("number " + std::to_string(U) + " out of range");
-      return static_cast<T>(U);
-    }
-    if (!J.is_number_integer())
-      fail("expected an integer");
-    int64_t S = J.get<int64_t>();
-    if (S < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
-        (S > 0 && static_cast<uint64_t>(S) >
-                      static_cast<uint64_t>(std::numeric_limits<T>::max())))
-      fail("number " + std::to_string(S) + " out of range");
-    return static_cast<T>(S);
-  }
-  const json &next() {
-    if (Next >= Arr.size())
+  /// The next item's head; a text string's body is skipped.
+  void item(cbor::Major &M, uint64_t &V) {
+    if (Next >= Count)
       fail("record too short");
-    return Arr[Next++];
+    ++Next;
+    std::string_view Body;
+    if (!In.head(M, V) || (M == cbor::Text && !In.bytes(V, Body)) ||
+        M == 2 || M > cbor::Array && M != cbor::Simple)
+      fail("malformed item");
   }
-  const json &array(size_t Size) {
-    const json &J = next();
-    if (!J.is_array())
+  template <std::integral T> T integer() {
+    cbor::Major M;
+    uint64_t V;
+    item(M, V);
+    if (M == cbor::Unsigned) {
+      if (V > static_cast<uint64_t>(std::numeric_limits<T>::max()))
+        fail("number " + std::to_string(V) + " out of range");
+      return static_cast<T>(V);
+    }
+    if (M != cbor::Negative)
+      fail("expected an integer");
+    // The value is -1 - V.
+    if (!std::is_signed_v<T> ||
+        V > static_cast<uint64_t>(-(std::numeric_limits<T>::min() + 1)))
+      fail("number -" + std::to_string(V) + "-1 out of range");
+    return static_cast<T>(-1 - static_cast<int64_t>(V));
+  }
+  uint64_t array(size_t Size) {
+    cbor::Major M;
+    uint64_t V;
+    item(M, V);
+    if (M != cbor::Array)
       fail("expected an array");
-    if (Size != SIZE_MAX && J.size() != Size)
+    if (Size != SIZE_MAX && V != Size)
       fail("expected " + std::to_string(Size) + " fields, found " +
-           std::to_string(J.size()));
-    return J;
+           std::to_string(V));
+    // Every item takes at least a byte: a larger count is damage, and must
+    // not allocate.
+    if (V > In.remaining())
+      fail("array of " + std::to_string(V) + " items is longer than the file");
+    return V;
   }
   /// Reads element I, naming it in the error path.
   template <class T> void element(size_t I, T &X) {
@@ -350,6 +369,25 @@ private:
     }
   }
 };
+
+/// The payload is [string table, graph]; reads the table.
+bool readStringTable(cbor::Reader &In, std::vector<std::string> &Strings) {
+  cbor::Major M;
+  uint64_t Size;
+  if (!In.head(M, Size) || M != cbor::Array || Size != 2)
+    return false;
+  if (!In.head(M, Size) || M != cbor::Array || Size > In.remaining())
+    return false;
+  Strings.reserve(Size);
+  for (uint64_t I = 0; I < Size; ++I) {
+    uint64_t Length;
+    std::string_view Body;
+    if (!In.head(M, Length) || M != cbor::Text || !In.bytes(Length, Body))
+      return false;
+    Strings.emplace_back(Body);
+  }
+  return true;
+}
 
 /// FNV-1a, 64 bits: cheap, and enough to tell a damaged payload.
 uint64_t checksum(std::string_view Bytes) {
@@ -377,14 +415,16 @@ const char *const SectionNames[] = {
 const char *irToolVersion() { return CXX_ESCAPE_VERSION; }
 
 std::string serializeGraph(const Graph &G) {
+  // The graph first, to learn its strings; the table goes before it.
   StringTable Strings;
-  Writer W(Strings);
+  std::string GraphBytes;
+  Writer W(Strings, GraphBytes);
   W(G);
-  json Payload = json::array();
-  Payload.push_back(Strings.take());
-  Payload.push_back(std::move(W.result()[0]));
   std::string Body;
-  json::to_cbor(Payload, Body);
+  cbor::Writer Out(Body);
+  Out.array(2);
+  Strings.write(Out);
+  Body += GraphBytes;
   std::ostringstream Header;
   Header << Magic << ' ' << IRFormatVersion << ' ' << irToolVersion() << ' '
          << layoutSignature() << ' ' << Body.size() << ' '
@@ -431,26 +471,15 @@ bool deserializeGraph(std::string_view Bytes, Graph &G, std::string &Error) {
     return false;
   }
 
-  json Payload = json::from_cbor(Body.begin(), Body.end(), /*strict=*/true,
-                                 /*allow_exceptions=*/false);
-  if (Payload.is_discarded() || !Payload.is_array() || Payload.size() != 2 ||
-      !Payload[0].is_array()) {
+  cbor::Reader In(Body);
+  std::vector<std::string> Strings;
+  if (!readStringTable(In, Strings)) {
     Error = "malformed IR payload";
     return false;
   }
-  std::vector<std::string> Strings;
-  Strings.reserve(Payload[0].size());
-  for (const json &S : Payload[0]) {
-    if (!S.is_string()) {
-      Error = "malformed IR string table";
-      return false;
-    }
-    Strings.push_back(S.get<std::string>());
-  }
   G = Graph();
   try {
-    Reader R(Payload, Strings);
-    R.skip(); // the string table, read above
+    Reader R(In, 1, Strings);
     R(G);
   } catch (ReadError &E) {
     // The path starts with the graph's field: name the section.
@@ -465,8 +494,9 @@ bool deserializeGraph(std::string_view Bytes, Graph &G, std::string &Error) {
     Error =
         "malformed IR at " + (Where.empty() ? "top" : Where) + ": " + E.What;
     return false;
-  } catch (json::exception &E) {
-    Error = std::string("malformed IR: ") + E.what();
+  }
+  if (!In.atEnd()) {
+    Error = "malformed IR payload";
     return false;
   }
   GraphAccess::rebuildIndex(G);

@@ -158,8 +158,7 @@ StoreId Lowerer::newStore(const Stmt *Anchor, const VarDecl *AnchorVar,
   if (Dst)
     PS.Key = lvalueKey(Dst);
   else if (AnchorVar)
-    PS.Key = "d" + std::to_string(reinterpret_cast<uintptr_t>(
-                       AnchorVar->getCanonicalDecl()));
+    PS.Key = "d" + keyNumber(AnchorVar->getCanonicalDecl());
   fn().Stores.push_back(std::move(PS));
   return St;
 }
@@ -172,23 +171,26 @@ std::string Lowerer::valueKey(const Expr *E) {
   return lvalueKey(E);
 }
 
+std::string Lowerer::keyNumber(const void *Node) {
+  auto [It, New] =
+      KeyNumbers.try_emplace(Node, static_cast<uint32_t>(KeyNumbers.size()));
+  return std::to_string(It->second);
+}
+
 std::string Lowerer::lvalueKey(const Expr *E, const ValueDecl *D) {
   if (!E)
-    return "d" + std::to_string(reinterpret_cast<uintptr_t>(
-                     D->getCanonicalDecl()));
+    return "d" + keyNumber(D->getCanonicalDecl());
   E = E->IgnoreParenImpCasts();
   auto Unique = [&] {
-    return "?" + std::to_string(reinterpret_cast<uintptr_t>(E));
+    return "?" + keyNumber(E);
   };
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return "d" + std::to_string(reinterpret_cast<uintptr_t>(
-                     DRE->getDecl()->getCanonicalDecl()));
+    return "d" + keyNumber(DRE->getDecl()->getCanonicalDecl());
   if (isa<CXXThisExpr>(E))
     return "this";
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return lvalueKey(ME->getBase()) + (ME->isArrow() ? "->" : ".") +
-           std::to_string(reinterpret_cast<uintptr_t>(
-               ME->getMemberDecl()->getCanonicalDecl()));
+           keyNumber(ME->getMemberDecl()->getCanonicalDecl());
   if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
     return "*(" + lvalueKey(UO->getSubExpr()) + ")";
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {

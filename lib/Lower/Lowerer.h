@@ -154,6 +154,10 @@ public:
   std::string lvalueKey(const clang::Expr *E,
                         const clang::ValueDecl *D = nullptr);
   std::string valueKey(const clang::Expr *E);
+  /// A number for a declaration or expression in the keys above, given in
+  /// lowering order: the same in every run (a memory address is not).
+  std::string keyNumber(const void *Node);
+  llvm::DenseMap<const void *, uint32_t> KeyNumbers;
 
   // Calls, constructions, lambdas (LowerCall.cpp).
   void call(const Hole &K, const clang::CallExpr *CE);

@@ -1,15 +1,17 @@
 //===- Analyze.cpp - Lower translation units to graphs -------------------===//
 //
-// One ClangTool per file, run by a pool of threads, each with its own file
-// system view (ClangTool changes the working directory per command). Each
-// AST is lowered to a graph and dropped at once: only graphs are kept, or
-// written to IR files with --emit-ir. The compiler's own diagnostics of a
+// One ClangTool per file, each in a worker process of its own (WorkerPool.h)
+// that hands back only the graph, or, without worker processes, in a pool of
+// threads, each with its own file system view (ClangTool changes the working
+// directory per command). Each AST is lowered to a graph and dropped at once:
+// only graphs are kept, or written to IR files with --emit-ir. The compiler's own diagnostics of a
 // file are buffered and printed whole, in the order of the files, so
 // parallel output never interleaves.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "WorkerPool.h"
 
 #include "cxxescape/Serialize.h"
 
@@ -23,6 +25,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -143,6 +146,124 @@ std::string irFileName(const std::string &Key) {
   return Name;
 }
 
+namespace {
+
+/// What lowering one file gives, in this process or in a worker.
+struct UnitOutput {
+  bool Lowered = false;
+  std::string Diagnostics;
+  std::string WriteError;
+  std::optional<Graph> G; // none with --emit-ir or on failure
+  double Seconds = 0;
+};
+
+UnitOutput lowerOneFile(CompilationDatabase &DB, const FileJob &Job,
+                        const AnalyzeOptions &Opts, bool InWorker) {
+  UnitOutput Out;
+  auto Start = std::chrono::steady_clock::now();
+  llvm::raw_string_ostream DiagOS(Out.Diagnostics);
+  // The printer owns a reference to its options.
+  IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts(new DiagnosticOptions());
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
+                 llvm::vfs::createPhysicalFileSystem());
+  Tool.setDiagnosticConsumer(&Printer);
+  Tool.setPrintErrorMessage(false);
+  // Clang's own warnings are not ours to print; errors still are.
+  std::vector<std::string> Extra = {"-w", "-fno-delayed-template-parsing"};
+  // A worker exits right after: freeing the AST would be wasted time.
+  if (InWorker)
+    Extra.insert(Extra.end(), {"-Xclang", "-disable-free"});
+  Tool.appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  LowerActionFactory Factory(Out.G, Opts.Lower);
+  Tool.run(&Factory);
+  DiagOS.flush();
+  Out.Lowered = Out.G.has_value();
+  if (Out.G) {
+    // The driver's spelling, not the command's (which may be relative to
+    // the database's directory): the same in every shard and in link.
+    Out.G->MainFile = Job.Key;
+    if (!Opts.EmitDir.empty()) {
+      llvm::SmallString<256> Path(Opts.EmitDir);
+      llvm::sys::path::append(Path, irFileName(Job.Key));
+      writeGraphFile(*Out.G, std::string(Path), Out.WriteError);
+      Out.G.reset();
+    }
+  } else if (!Opts.EmitDir.empty()) {
+    // No IR from an earlier run may stand in for a file that now fails.
+    llvm::SmallString<256> Path(Opts.EmitDir);
+    llvm::sys::path::append(Path, irFileName(Job.Key));
+    llvm::sys::fs::remove(Path);
+  }
+  Out.Seconds = std::chrono::duration<double>(
+                    std::chrono::steady_clock::now() - Start)
+                    .count();
+  return Out;
+}
+
+// A worker hands its UnitOutput back in a file:
+//   cxx-escape-unit <lowered> <seconds> <diagnostic bytes> <error bytes>
+//   <IR bytes>\n, then the three byte strings (the IR as serializeGraph
+//   writes it).
+constexpr const char UnitFileMagic[] = "cxx-escape-unit";
+
+bool writeUnitFile(const std::string &Path, const UnitOutput &Out) {
+  std::string IR = Out.G ? serializeGraph(*Out.G) : std::string();
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return false;
+  OS << UnitFileMagic << ' ' << (Out.Lowered ? 1 : 0) << ' '
+     << llvm::format("%.9g", Out.Seconds) << ' ' << Out.Diagnostics.size()
+     << ' ' << Out.WriteError.size() << ' ' << IR.size() << '\n'
+     << Out.Diagnostics << Out.WriteError << IR;
+  OS.close();
+  return !OS.has_error();
+}
+
+/// Reads what writeUnitFile wrote; sets Error (one line) on failure.
+bool readUnitFile(const std::string &Path, UnitOutput &Out,
+                  std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = "its result is missing: " + Buffer.getError().message();
+    return false;
+  }
+  StringRef Data = (*Buffer)->getBuffer();
+  auto [Header, Rest] = Data.split('\n');
+  llvm::SmallVector<StringRef, 6> Fields;
+  Header.split(Fields, ' ');
+  unsigned Lowered = 0;
+  size_t Sizes[3];
+  if (Fields.size() != 6 || Fields[0] != UnitFileMagic ||
+      Fields[1].getAsInteger(10, Lowered) ||
+      Fields[2].getAsDouble(Out.Seconds) ||
+      Fields[3].getAsInteger(10, Sizes[0]) ||
+      Fields[4].getAsInteger(10, Sizes[1]) ||
+      Fields[5].getAsInteger(10, Sizes[2]) ||
+      Rest.size() != Sizes[0] + Sizes[1] + Sizes[2]) {
+    Error = "its result is malformed";
+    return false;
+  }
+  Out.Lowered = Lowered != 0;
+  Out.Diagnostics = Rest.substr(0, Sizes[0]).str();
+  Out.WriteError = Rest.substr(Sizes[0], Sizes[1]).str();
+  StringRef IR = Rest.substr(Sizes[0] + Sizes[1]);
+  if (!IR.empty()) {
+    Out.G.emplace();
+    if (!deserializeGraph(IR, *Out.G, Error)) {
+      Error = "its graph is unreadable: " + Error;
+      Out.G.reset();
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
 std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
                                  const std::vector<FileJob> &Files,
                                  const AnalyzeOptions &Opts,
@@ -151,6 +272,7 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
     TUResult Result;
     std::string Diagnostics;
     std::string WriteError;
+    std::string WorkerError;
   };
   std::vector<Slot> Slots(Files.size());
   std::mutex Lock;
@@ -164,81 +286,82 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
       if (Tty)
         llvm::errs() << "\r\033[K";
       llvm::errs() << Slots[Printed].Diagnostics;
+      if (!Slots[Printed].WorkerError.empty())
+        error(Slots[Printed].WorkerError);
       if (!Slots[Printed].WriteError.empty())
         error(Slots[Printed].WriteError);
       ++Printed;
     }
   };
 
-  auto RunOne = [&](size_t I) {
-    Slot &S = Slots[I];
-    auto Start = std::chrono::steady_clock::now();
-    std::string Diags;
-    llvm::raw_string_ostream DiagOS(Diags);
-    // The printer owns a reference to its options.
-    IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts(new DiagnosticOptions());
-    TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
-    const FileJob &Job = Files[I];
-    ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
-                   llvm::vfs::createPhysicalFileSystem());
-    Tool.setDiagnosticConsumer(&Printer);
-    Tool.setPrintErrorMessage(false);
-    // Clang's own warnings are not ours to print; errors still are.
-    Tool.appendArgumentsAdjuster(
-        getInsertArgumentAdjuster({"-w", "-fno-delayed-template-parsing"},
-                                  ArgumentInsertPosition::END));
-    Tool.appendArgumentsAdjuster(resourceDirAdjuster());
-    std::optional<Graph> G;
-    LowerActionFactory Factory(G, Opts.Lower);
-    Tool.run(&Factory);
-    DiagOS.flush();
-    bool Lowered = G.has_value();
-    std::string WriteErr;
-    if (G) {
-      // The driver's spelling, not the command's (which may be relative to
-      // the database's directory): the same in every shard and in link.
-      G->MainFile = Job.Key;
-      if (!Opts.EmitDir.empty()) {
-        llvm::SmallString<256> Path(Opts.EmitDir);
-        llvm::sys::path::append(Path, irFileName(Job.Key));
-        writeGraphFile(*G, std::string(Path), WriteErr);
-        G.reset();
-      }
-    } else if (!Opts.EmitDir.empty()) {
-      // No IR from an earlier run may stand in for a file that now fails.
-      llvm::SmallString<256> Path(Opts.EmitDir);
-      llvm::sys::path::append(Path, irFileName(Job.Key));
-      llvm::sys::fs::remove(Path);
-    }
+  auto Finish = [&](size_t I, UnitOutput Out, std::string WorkerError) {
     std::lock_guard<std::mutex> Guard(Lock);
+    Slot &S = Slots[I];
     if (Linker)
-      Linker->add(I, std::move(G));
-    S.Diagnostics = std::move(Diags);
-    S.WriteError = std::move(WriteErr);
-    S.Result.Analysed = Lowered;
-    S.Result.Seconds = std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - Start)
-                           .count();
-    S.Result.File = Job.File;
+      Linker->add(I, std::move(Out.G));
+    S.Diagnostics = std::move(Out.Diagnostics);
+    S.WriteError = std::move(Out.WriteError);
+    S.WorkerError = std::move(WorkerError);
+    S.Result.Analysed = Out.Lowered;
+    S.Result.Seconds = Out.Seconds;
+    S.Result.File = Files[I].File;
     ++Done;
     Flush();
     if (Tty && Done < Files.size())
       llvm::errs() << "\r\033[K[" << Done << "/" << Files.size() << "] "
-                   << Job.File;
+                   << Files[I].File;
     llvm::errs().flush();
   };
 
   unsigned Jobs = Opts.Jobs
                       ? Opts.Jobs
                       : llvm::hardware_concurrency().compute_thread_count();
-  if (Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      RunOne(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { RunOne(I); });
-    Pool.wait();
+  // One file: nothing to gain from a worker process.
+  bool Workers = Files.size() > 1 && Opts.WorkerProcesses &&
+                 workerProcessesAvailable();
+  llvm::SmallString<128> ResultDir;
+  if (Workers &&
+      llvm::sys::fs::createUniqueDirectory("cxx-escape-units", ResultDir))
+    Workers = false;
+  if (Workers) {
+    auto ResultPath = [&](size_t I) {
+      llvm::SmallString<128> Path(ResultDir);
+      llvm::sys::path::append(Path, std::to_string(I));
+      return std::string(Path);
+    };
+    Workers = runInWorkerProcesses(
+        Files.size(), Jobs,
+        [&](size_t I) {
+          UnitOutput Out = lowerOneFile(DB, Files[I], Opts, true);
+          return writeUnitFile(ResultPath(I), Out) ? 0 : 1;
+        },
+        [&](size_t I, const WorkerStatus &Status) {
+          UnitOutput Out;
+          std::string Error;
+          if (Status.succeeded())
+            readUnitFile(ResultPath(I), Out, Error);
+          else
+            Error = Status.describe();
+          if (!Error.empty())
+            Error = "lowering '" + Files[I].File + "' failed: " + Error;
+          llvm::sys::fs::remove(ResultPath(I));
+          Finish(I, std::move(Out), std::move(Error));
+        });
+    llvm::sys::fs::remove_directories(ResultDir);
+  }
+  if (!Workers) {
+    auto RunOne = [&](size_t I) {
+      Finish(I, lowerOneFile(DB, Files[I], Opts, false), "");
+    };
+    if (Jobs <= 1 || Files.size() <= 1) {
+      for (size_t I = 0; I < Files.size(); ++I)
+        RunOne(I);
+    } else {
+      llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+      for (size_t I = 0; I < Files.size(); ++I)
+        Pool.async([&, I] { RunOne(I); });
+      Pool.wait();
+    }
   }
   if (Tty)
     llvm::errs() << "\r\033[K";

@@ -127,6 +127,9 @@ struct AnalyzeOptions {
   std::string EmitDir;
   /// What lowering keeps (Go mode's -m=2 quotes the source in its notes).
   LowerOptions Lower;
+  /// Lower each file in a child process of its own (WorkerPool.h); off:
+  /// in threads of this process.
+  bool WorkerProcesses = true;
 };
 
 /// Lowers every file, Jobs at a time, handing file i's graph (nothing when
@@ -164,6 +167,9 @@ std::vector<Finding> analyzeUnits(ProgramLinker &Linked,
 /// --stats: one line per unit, then the program's calls and times. Without
 /// Run (--emit-ir), the units' lowering times only.
 void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run);
+/// The peak resident memory of this process and of the largest lowering
+/// process, one line.
+void printPeakMemory(llvm::raw_ostream &OS);
 
 // Link.cpp.
 

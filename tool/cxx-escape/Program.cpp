@@ -20,6 +20,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <sys/resource.h>
 #include <chrono>
 #include <unordered_map>
 
@@ -139,8 +140,10 @@ void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run) {
       OS << llvm::format("cxx-escape: %8.3fs %s  %s\n", T.Seconds,
                          T.Analysed ? "lowered" : "failed", T.File.c_str());
   }
-  if (!Run)
+  if (!Run) {
+    printPeakMemory(OS);
     return;
+  }
   const ProgramStats &S = Run->Stats;
   OS << "cxx-escape: program: " << S.Functions << " functions, " << S.Calls
      << " calls: " << S.CallsBySummary << " by summary, " << S.CallsByModel
@@ -156,6 +159,21 @@ void printStats(const std::vector<TUResult> &TUs, const ProgramRun *Run) {
   }
   OS << llvm::format("cxx-escape: %8.3fs link, %.3fs analysis\n",
                      Run->LinkSeconds, Run->AnalysisSeconds);
+  printPeakMemory(OS);
+}
+
+void printPeakMemory(llvm::raw_ostream &OS) {
+  // ru_maxrss is in KiB on Linux. The children are the lowering processes
+  // (each one's own peak, not their sum).
+  struct rusage Self, Children;
+  if (getrusage(RUSAGE_SELF, &Self) || getrusage(RUSAGE_CHILDREN, &Children))
+    return;
+  OS << llvm::format("cxx-escape: peak memory %.0f MiB",
+                     Self.ru_maxrss / 1024.0);
+  if (Children.ru_maxrss)
+    OS << llvm::format(", %.0f MiB in the largest lowering process",
+                       Children.ru_maxrss / 1024.0);
+  OS << "\n";
 }
 
 int analyzeAndReport(ProgramLinker &Linked,

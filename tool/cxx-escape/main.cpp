@@ -52,6 +52,12 @@ cl::opt<std::string> EmitIR(
              "directory for `cxx-escape link`, instead of analysing and\n"
              "reporting"),
     cl::value_desc("dir"), cl::cat(ToolCategory));
+cl::opt<bool> LowerInProcess(
+    "lower-in-process",
+    cl::desc("Lower the translation units in threads of this process\n"
+             "instead of a child process each (for a debugger; uses\n"
+             "more memory)"),
+    cl::cat(ToolCategory));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Take only the K-th of every N translation units (1-based, in\n"
@@ -307,6 +313,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
   AOpts.Jobs = jobs();
   AOpts.Progress = !quiet();
   AOpts.Lower.SourceNotes = goModeLevel() >= 2;
+  AOpts.WorkerProcesses = !LowerInProcess;
   if (Emit) {
     AOpts.EmitDir = EmitIR;
     if (std::error_code EC = llvm::sys::fs::create_directories(EmitIR)) {
