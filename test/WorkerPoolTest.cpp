@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <set>
 #include <cstdlib>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -31,9 +32,10 @@ struct Counters {
   std::atomic<int> Running{0};
   std::atomic<int> MostRunning{0};
   std::atomic<int> Ran[8];
+  std::atomic<int> Pid[8];
 };
 
-TEST(WorkerPoolTest, EveryItemEndsOnceWithItsOwnStatus) {
+TEST(WorkerPoolTest, EveryItemEndsOnceWithItsOwnStatusInFewChildren) {
   ASSERT_TRUE(workerProcessesAvailable());
   Shared<Counters> C;
   std::vector<WorkerStatus> Seen(6);
@@ -46,6 +48,7 @@ TEST(WorkerPoolTest, EveryItemEndsOnceWithItsOwnStatus) {
         while (Now > Most && !C->MostRunning.compare_exchange_weak(Most, Now)) {
         }
         ++C->Ran[I];
+        C->Pid[I] = getpid();
         usleep(20000);
         --C->Running;
         if (I == 1)
@@ -65,6 +68,13 @@ TEST(WorkerPoolTest, EveryItemEndsOnceWithItsOwnStatus) {
     EXPECT_EQ(C->Ran[I].load(), 1) << I;
   }
   EXPECT_LE(C->MostRunning.load(), 2);
+  // A child runs items in turn: two children, plus one replacing each of the
+  // two that died.
+  std::set<int> Pids;
+  for (size_t I = 0; I < 6; ++I)
+    Pids.insert(C->Pid[I].load());
+  EXPECT_LE(Pids.size(), 4u);
+  EXPECT_EQ(Pids.count(getpid()), 0u);
   EXPECT_TRUE(Seen[0].succeeded());
   EXPECT_TRUE(Seen[4].succeeded());
   EXPECT_TRUE(Seen[5].succeeded());

@@ -9,6 +9,7 @@
 #define CXXESCAPE_GRAPH_H
 
 #include "cxxescape/Boxed.h"
+#include "cxxescape/ChunkedVector.h"
 #include "cxxescape/HeapifyPlan.h"
 #include "cxxescape/Summary.h"
 
@@ -433,6 +434,9 @@ public:
   /// USR already has a body here (inline functions and templates seen by
   /// several translation units): one definition, one set of findings.
   void link(const Graph &Other);
+  /// The same, taking Other's contents instead of copying them (Other is
+  /// left empty): a unit's strings and edges are not held twice.
+  void link(Graph &&Other);
 
   /// The main source file the graph was lowered from (for ordering shards).
   std::string MainFile;
@@ -440,15 +444,17 @@ public:
   friend struct GraphAccess; // serialization
 
 private:
+  void linkFrom(Graph &Other, bool Steal);
+
   std::vector<std::string> Files;
   std::unordered_map<std::string, FileId> FileIndex;
   std::vector<std::string> FieldKeys; // id - 1 -> key
   std::unordered_map<std::string, uint32_t> FieldIndex;
-  std::vector<Location> Locs;
+  ChunkedVector<Location> Locs;
   std::vector<Scope> Scopes;
   std::vector<Function> Funcs;
   std::vector<Store> Stores;
-  std::vector<CallSite> Calls;
+  ChunkedVector<CallSite> Calls;
   LocId HeapLoc = NoLoc;
   /// The USRs of the bodies link() has seen, for Funcs[0, BodiesUpTo):
   /// extended, not rebuilt, by each link (functions are only appended).

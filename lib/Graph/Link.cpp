@@ -38,25 +38,40 @@ struct Remap {
     return S <= AlwaysHeld ? S : S + StoreOffset;
   }
   uint32_t read(uint32_t R) const { return R == 0 ? 0 : R + ReadOffset; }
-  /// Appends E, renumbered, to In unless its source was dropped.
-  void edge(const Edge &E, std::vector<Edge> &In) const {
+  /// Appends E, renumbered, to In unless its source was dropped; with
+  /// Steal, E's notes are moved, not copied.
+  void edge(Edge &E, std::vector<Edge> &In, bool Steal) const {
     if (loc(E.Src) == NoLoc)
       return;
-    Edge N = E;
-    N.Src = loc(E.Src);
-    N.Store = store(E.Store);
-    N.Read = read(E.Read);
-    N.FieldW = Fields[E.FieldW];
-    N.FieldR = Fields[E.FieldR];
+    Edge N = Steal ? Edge(std::move(E)) : Edge(E);
+    N.Src = loc(N.Src);
+    N.Store = store(N.Store);
+    N.Read = read(N.Read);
+    N.FieldW = Fields[N.FieldW];
+    N.FieldR = Fields[N.FieldR];
     for (Note &T : N.Notes)
       T.Where = pos(T.Where);
     In.push_back(std::move(N));
   }
 };
 
+/// A copy of X, or X itself moved out when the other graph is given away.
+template <class T> T take(T &X, bool Steal) {
+  return Steal ? T(std::move(X)) : T(X);
+}
+
 } // namespace
 
 void Graph::link(const Graph &Other) {
+  linkFrom(const_cast<Graph &>(Other), /*Steal=*/false);
+}
+
+void Graph::link(Graph &&Other) {
+  linkFrom(Other, /*Steal=*/true);
+  Other = Graph();
+}
+
+void Graph::linkFrom(Graph &Other, bool Steal) {
   // Linking U units must not cost U times the functions seen so far.
   if (BodiesUpTo > Funcs.size()) { // the tables were replaced wholesale
     Bodies.clear();
@@ -120,7 +135,7 @@ void Graph::link(const Graph &Other) {
       CallMap[C] = NextCall++;
 
   for (StoreId I = 2; I < Other.Stores.size(); ++I) {
-    Store S = Other.Stores[I];
+    Store S = take(Other.Stores[I], Steal);
     S.DstField = M.Fields[S.DstField];
     std::vector<CallsBefore> KilledBy;
     for (const CallsBefore &K : S.KilledBy) {
@@ -149,7 +164,7 @@ void Graph::link(const Graph &Other) {
   NextRead += Other.NextRead - 1;
 
   for (FuncId I : KeptFuncs) {
-    Function F = Other.Funcs[I];
+    Function F = take(Other.Funcs[I], Steal);
     F.Parent = M.fn(F.Parent);
     F.BodyScope = M.scope(F.BodyScope);
     F.Result = M.loc(F.Result);
@@ -166,7 +181,7 @@ void Graph::link(const Graph &Other) {
   }
 
   for (LocId I : KeptLocs) {
-    Location L = Other.Locs[I];
+    Location L = take(Other.Locs[I], Steal);
     L.Decl = M.pos(L.Decl);
     L.Fn = M.fn(L.Fn);
     L.Scope = M.scope(L.Scope);
@@ -174,21 +189,22 @@ void Graph::link(const Graph &Other) {
     L.Via = M.loc(L.Via);
     L.EntryStore = M.store(L.EntryStore);
     std::vector<Edge> In;
-    for (const Edge &E : L.In)
-      M.edge(E, In);
+    In.reserve(L.In.size());
+    for (Edge &E : L.In)
+      M.edge(E, In, Steal);
     L.In = std::move(In);
     Locs.push_back(std::move(L));
   }
   // Edges into this heap from the other graph.
-  for (const Edge &E : Other.Locs[Other.HeapLoc].In)
-    M.edge(E, Locs[HeapLoc].In);
+  for (Edge &E : Other.Locs[Other.HeapLoc].In)
+    M.edge(E, Locs[HeapLoc].In, Steal);
 
-  for (const CallSite &C : Other.Calls) {
+  for (CallSite &C : Other.Calls) {
     if (M.fn(C.Caller) == NoFunc)
       continue;
-    CallSite N = C;
-    N.Caller = M.fn(C.Caller);
-    N.Where = M.pos(C.Where);
+    CallSite N = take(C, Steal);
+    N.Caller = M.fn(N.Caller);
+    N.Where = M.pos(N.Where);
     for (LocId &S : N.Slots)
       S = M.loc(S);
     for (StoreId &S : N.SlotStores)

@@ -233,6 +233,11 @@ public:
     for (const T &E : V)
       (*this)(E);
   }
+  template <class T> void operator()(const ChunkedVector<T> &V) {
+    W.array(V.size());
+    for (const T &E : V)
+      (*this)(E);
+  }
   template <class T> void operator()(const Boxed<T> &B) { (*this)(*B); }
   template <Record T> void operator()(const T &R) {
     W.array(fieldCount<T>());
@@ -285,7 +290,9 @@ public:
     for (size_t I = 0; I < N; ++I)
       Sub.element(I, A[I]);
   }
-  template <class T> void operator()(std::vector<T> &V) {
+  template <class T> void operator()(ChunkedVector<T> &V) { sequence(V); }
+  template <class T> void operator()(std::vector<T> &V) { sequence(V); }
+  template <class Seq> void sequence(Seq &V) {
     uint64_t Size = array(SIZE_MAX);
     Reader Sub(In, Size, Strings);
     V.clear();

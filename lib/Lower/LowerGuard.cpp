@@ -10,7 +10,6 @@
 
 #include "Lowerer.h"
 
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
 using namespace clang;
 
@@ -26,6 +25,78 @@ const ParmVarDecl *paramOf(const Expr *E) {
 }
 
 } // namespace
+
+namespace {
+
+/// True if a call argument is bound to a parameter of type `const T &`.
+bool boundToConstRef(const FunctionDecl *Callee, unsigned Arg) {
+  if (!Callee || Arg >= Callee->getNumParams())
+    return false;
+  QualType T = Callee->getParamDecl(Arg)->getType();
+  return T->isLValueReferenceType() && T->getPointeeType().isConstQualified();
+}
+
+/// Is every use of P in S a read of its value? A use that is not (an
+/// assignment, ++, &P, a non-const reference, a capture by reference, an
+/// unevaluated operand) may change it. Walked by hand: clang's
+/// ExprMutationAnalyzer builds the parent map of the whole translation unit,
+/// a tenth of the lowering's memory on a large unit.
+bool onlyReadIn(const ParmVarDecl *P, const Stmt *S) {
+  if (!S)
+    return true;
+  auto IsP = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    return DRE && DRE->getDecl() == P;
+  };
+  // `const T &` binds to P through a no-op cast that adds the const.
+  auto IsPAsConst = [&](const Expr *E) {
+    E = E->IgnoreParens();
+    for (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+         ICE && ICE->getCastKind() == CK_NoOp;
+         ICE = dyn_cast<ImplicitCastExpr>(E))
+      E = ICE->getSubExpr()->IgnoreParens();
+    return IsP(E);
+  };
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+      ICE && ICE->getCastKind() == CK_LValueToRValue && IsP(ICE->getSubExpr()))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S); E && IsP(E))
+    return false; // any other use of the lvalue
+  // Arguments bound to `const T &` are reads too.
+  const FunctionDecl *Callee = nullptr;
+  unsigned Skip = 0; // a member operator's object is not a parameter
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    Callee = CE->getDirectCallee();
+    if (isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee))
+      Skip = 1;
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const Expr *A = CE->getArg(I);
+      bool ConstRef = I >= Skip && boundToConstRef(Callee, I - Skip);
+      if (!(ConstRef && IsPAsConst(A)) && !onlyReadIn(P, A))
+        return false;
+    }
+    return onlyReadIn(P, CE->getCallee());
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const Expr *A = CE->getArg(I);
+      if (!(boundToConstRef(CE->getConstructor(), I) && IsPAsConst(A)) &&
+          !onlyReadIn(P, A))
+        return false;
+    }
+    return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (!onlyReadIn(P, Child))
+      return false;
+  return true;
+}
+
+} // namespace
+
+bool Lowerer::onlyRead(const ParmVarDecl *P, const Stmt *Body) {
+  return onlyReadIn(P, Body);
+}
 
 ParamGuard Lowerer::guardOf(const Expr *Cond) {
   ParamGuard None;
@@ -69,7 +140,7 @@ ParamGuard Lowerer::guardOf(const Expr *Cond) {
   if (New) {
     const Stmt *Body = fn().Decl->getBody();
     It->second =
-        Body && !ExprMutationAnalyzer(*Body, Ctx).isMutated(P);
+        Body && onlyRead(P, Body);
   }
   if (!It->second)
     return None;

@@ -205,6 +205,9 @@ public:
   bool hasPointers(clang::QualType T);
   // Conditions on parameters (LowerGuard.cpp).
   ParamGuard guardOf(const clang::Expr *Cond);
+  /// Is P only read in Body (never assigned, incremented, or given away by
+  /// address or non-const reference)?
+  bool onlyRead(const clang::ParmVarDecl *P, const clang::Stmt *Body);
   /// Lowers S with G added to the current guard (the outermost one wins).
   void guardedBlock(const ParamGuard &G, const clang::Stmt *S);
   bool alwaysExits(const clang::Stmt *S);

@@ -47,6 +47,42 @@ struct Node {
     if (StaticMem)
       Value.intern(S);
   }
+  // Changed through a reference, a pointer, an increment, a capture by
+  // reference: it guards nothing either.
+  void setByRef(const char *S, bool StaticMem) {
+    flip(StaticMem);
+    if (StaticMem)
+      Value.intern(S);
+  }
+  void setByPointer(const char *S, bool StaticMem) {
+    bool *P = &StaticMem;
+    *P = true;
+    if (StaticMem)
+      Value.intern(S);
+  }
+  void setIncremented(const char *S, int Level) {
+    ++Level;
+    if (Level == 1)
+      Value.intern(S);
+  }
+  void setCaptured(const char *S, bool StaticMem) {
+    auto Set = [&] { StaticMem = true; };
+    Set();
+    if (StaticMem)
+      Value.intern(S);
+  }
+  // Only read, also through a const reference and a copy into a lambda: the
+  // guard holds.
+  void setRead(const char *S, bool StaticMem) {
+    bool Seen = same(StaticMem) && StaticMem;
+    auto Peek = [StaticMem] { return StaticMem; };
+    (void)Seen;
+    (void)Peek;
+    if (StaticMem)
+      Value.intern(S);
+  }
+  static void flip(bool &B) { B = !B; }
+  static bool same(const bool &B) { return B; }
   // Forwards its own flag: the caller's constant decides one level up.
   void setText(const char *S) { set(S); }
 };
@@ -63,6 +99,7 @@ void copiedExplicitly(Node &N) {
   N.setEarly(Buf, true);
   N.setMode(Buf, Mode::Copy);
   N.setText(Buf);
+  N.setRead(Buf, false);
 }
 
 void interned(Node &N) {
@@ -99,4 +136,34 @@ void changedFlag(Node &N) {
   char Buf[16] = "x";
   // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
   N.setChanged(Buf, false);
+}
+
+void changedThroughReference(Node &N) {
+  char Buf[16] = "x";
+  // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
+  N.setByRef(Buf, false);
+}
+
+void changedThroughPointer(Node &N) {
+  char Buf[16] = "x";
+  // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
+  N.setByPointer(Buf, false);
+}
+
+void incremented(Node &N) {
+  char Buf[16] = "x";
+  // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
+  N.setIncremented(Buf, 0);
+}
+
+void changedInLambda(Node &N) {
+  char Buf[16] = "x";
+  // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
+  N.setCaptured(Buf, false);
+}
+
+void readOnly(Node &N) {
+  char Buf[16] = "x";
+  // CHECK: conditional-keep.cpp:[[@LINE+1]]:3: warning: address of local variable 'Buf' is stored in 'N'
+  N.setRead(Buf, true);
 }

@@ -158,7 +158,7 @@ struct UnitOutput {
 };
 
 UnitOutput lowerOneFile(CompilationDatabase &DB, const FileJob &Job,
-                        const AnalyzeOptions &Opts, bool InWorker) {
+                        const AnalyzeOptions &Opts) {
   UnitOutput Out;
   auto Start = std::chrono::steady_clock::now();
   llvm::raw_string_ostream DiagOS(Out.Diagnostics);
@@ -170,12 +170,9 @@ UnitOutput lowerOneFile(CompilationDatabase &DB, const FileJob &Job,
   Tool.setDiagnosticConsumer(&Printer);
   Tool.setPrintErrorMessage(false);
   // Clang's own warnings are not ours to print; errors still are.
-  std::vector<std::string> Extra = {"-w", "-fno-delayed-template-parsing"};
-  // A worker exits right after: freeing the AST would be wasted time.
-  if (InWorker)
-    Extra.insert(Extra.end(), {"-Xclang", "-disable-free"});
   Tool.appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(Extra, ArgumentInsertPosition::END));
+      getInsertArgumentAdjuster({"-w", "-fno-delayed-template-parsing"},
+                                ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
   LowerActionFactory Factory(Out.G, Opts.Lower);
   Tool.run(&Factory);
@@ -332,7 +329,7 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
     Workers = runInWorkerProcesses(
         Files.size(), Jobs,
         [&](size_t I) {
-          UnitOutput Out = lowerOneFile(DB, Files[I], Opts, true);
+          UnitOutput Out = lowerOneFile(DB, Files[I], Opts);
           return writeUnitFile(ResultPath(I), Out) ? 0 : 1;
         },
         [&](size_t I, const WorkerStatus &Status) {
@@ -351,7 +348,7 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
   }
   if (!Workers) {
     auto RunOne = [&](size_t I) {
-      Finish(I, lowerOneFile(DB, Files[I], Opts, false), "");
+      Finish(I, lowerOneFile(DB, Files[I], Opts), "");
     };
     if (Jobs <= 1 || Files.size() <= 1) {
       for (size_t I = 0; I < Files.size(); ++I)

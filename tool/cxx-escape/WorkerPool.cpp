@@ -1,14 +1,17 @@
 //===- WorkerPool.cpp - Work items in child processes ---------------------===//
 //
-// The calling process forks one "spawner" at once; the spawner forks a
-// worker per item, Jobs at a time, and reports each worker's end through a
-// pipe as a fixed-size record (atomic below PIPE_BUF). The caller reads the
-// pipe and handles each item as it ends.
+// The calling process forks one "spawner" at once; the spawner forks Jobs
+// workers, which take the items in order from a counter they share, one at a
+// time, and report each item's end through a pipe as a fixed-size record
+// (atomic below PIPE_BUF). A worker that dies is replaced, and its item is
+// reported by the spawner. The caller reads the pipe and handles each item
+// as it ends.
 //
 //===----------------------------------------------------------------------===//
 
 #include "WorkerPool.h"
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdint>
@@ -17,6 +20,7 @@
 #include <vector>
 
 #if defined(__unix__) || defined(__APPLE__)
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #define CXX_ESCAPE_HAVE_FORK 1
@@ -85,35 +89,66 @@ bool readAll(int Fd, void *Data, size_t Size) {
   return true;
 }
 
-[[noreturn]] void runSpawner(size_t Count, unsigned Jobs, int ReportFd,
-                             pid_t Caller,
+/// What the workers share: the next item to take, and the item each one is
+/// on (NoItem between items), so that the spawner can name the item of a
+/// worker that died.
+struct SharedState {
+  std::atomic<uint64_t> Next{0};
+  std::atomic<uint64_t> *Current; // Jobs of them, after this struct
+};
+constexpr uint64_t NoItem = ~uint64_t(0);
+
+[[noreturn]] void runWorker(SharedState &State, unsigned Slot, size_t Count,
+                            int ReportFd, llvm::function_ref<int(size_t)> Work) {
+  while (true) {
+    uint64_t I = State.Next.fetch_add(1);
+    if (I >= Count)
+      break;
+    State.Current[Slot].store(I);
+    int Code = Work(size_t(I));
+    // The record first: a worker that dies after it is reported twice (the
+    // caller drops the second), never not at all.
+    EndRecord R{I, (Code & 0xff) << 8, 0};
+    if (!writeAll(ReportFd, &R, sizeof R))
+      _exit(1);
+    State.Current[Slot].store(NoItem);
+  }
+  // Skip every destructor and atexit handler: the child's memory dies with
+  // it, and buffered output inherited from the caller is not its to flush.
+  _exit(0);
+}
+
+[[noreturn]] void runSpawner(SharedState &State, size_t Count, unsigned Jobs,
+                             int ReportFd, pid_t Caller,
                              llvm::function_ref<int(size_t)> Work) {
   dieWithParent(Caller);
   pid_t Self = getpid();
-  std::map<pid_t, size_t> Running;
-  size_t Next = 0;
-  while (Next < Count || !Running.empty()) {
-    while (Next < Count && Running.size() < Jobs) {
-      pid_t Pid = fork();
-      if (Pid == 0) {
-        dieWithParent(Self);
-        close(ReportFd);
-        // Skip every destructor and atexit handler: the child's memory dies
-        // with it, and buffered output inherited from the caller is not its
-        // to flush.
-        _exit(Work(Next));
-      }
-      if (Pid < 0) {
-        EndRecord R{Next, 0, errno};
+  std::map<pid_t, unsigned> Running; // worker -> slot
+  auto Start = [&](unsigned Slot) {
+    State.Current[Slot].store(NoItem);
+    pid_t Pid = fork();
+    if (Pid == 0) {
+      dieWithParent(Self);
+      runWorker(State, Slot, Count, ReportFd, Work);
+    }
+    if (Pid > 0) {
+      Running[Pid] = Slot;
+      return true;
+    }
+    return false;
+  };
+  for (unsigned Slot = 0; Slot < Jobs; ++Slot)
+    if (!Start(Slot) && Running.empty()) {
+      // Not even one worker: every item fails with the reason.
+      int Errno = errno;
+      for (uint64_t I = State.Next.exchange(Count); I < Count; ++I) {
+        EndRecord R{I, 0, Errno ? Errno : EAGAIN};
         if (!writeAll(ReportFd, &R, sizeof R))
           _exit(1);
-      } else {
-        Running[Pid] = Next;
       }
-      ++Next;
+      _exit(0);
     }
-    if (Running.empty())
-      continue;
+  while (!Running.empty()) {
     int Status = 0;
     pid_t Pid = waitpid(-1, &Status, 0);
     if (Pid < 0) {
@@ -124,10 +159,24 @@ bool readAll(int Fd, void *Data, size_t Size) {
     auto It = Running.find(Pid);
     if (It == Running.end())
       continue;
-    EndRecord R{It->second, Status, 0};
+    unsigned Slot = It->second;
     Running.erase(It);
+    uint64_t Item = State.Current[Slot].load();
+    if (Item == NoItem)
+      continue; // out of items, or died between two
+    // The worker died on Item: report it, and let a new worker go on with
+    // the items after it.
+    EndRecord R{Item, Status == 0 ? (1 << 8) : Status, 0};
     if (!writeAll(ReportFd, &R, sizeof R))
       _exit(1);
+    if (State.Next.load() < Count && !Start(Slot) && Running.empty()) {
+      int Errno = errno;
+      for (uint64_t I = State.Next.exchange(Count); I < Count; ++I) {
+        EndRecord F{I, 0, Errno ? Errno : EAGAIN};
+        if (!writeAll(ReportFd, &F, sizeof F))
+          _exit(1);
+      }
+    }
   }
   _exit(0);
 }
@@ -139,19 +188,35 @@ bool workerProcessesAvailable() { return true; }
 bool runInWorkerProcesses(
     size_t Count, unsigned Jobs, llvm::function_ref<int(size_t)> Work,
     llvm::function_ref<void(size_t, const WorkerStatus &)> Done) {
-  int Fds[2];
-  if (pipe(Fds) != 0)
+  if (Jobs == 0)
+    Jobs = 1;
+  size_t SharedSize =
+      sizeof(SharedState) + sizeof(std::atomic<uint64_t>) * Jobs;
+  void *Mem = mmap(nullptr, SharedSize, PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (Mem == MAP_FAILED)
     return false;
+  // The same mapping, at the same address, in every child.
+  auto *State = new (Mem) SharedState();
+  State->Current = reinterpret_cast<std::atomic<uint64_t> *>(State + 1);
+  for (unsigned Slot = 0; Slot < Jobs; ++Slot)
+    new (&State->Current[Slot]) std::atomic<uint64_t>(NoItem);
+  int Fds[2];
+  if (pipe(Fds) != 0) {
+    munmap(Mem, SharedSize);
+    return false;
+  }
   pid_t Caller = getpid();
   pid_t Spawner = fork();
   if (Spawner < 0) {
     close(Fds[0]);
     close(Fds[1]);
+    munmap(Mem, SharedSize);
     return false;
   }
   if (Spawner == 0) {
     close(Fds[0]);
-    runSpawner(Count, Jobs ? Jobs : 1, Fds[1], Caller, Work);
+    runSpawner(*State, Count, Jobs, Fds[1], Caller, Work);
   }
   close(Fds[1]);
 
@@ -177,6 +242,7 @@ bool runInWorkerProcesses(
   int SpawnerStatus = 0;
   while (waitpid(Spawner, &SpawnerStatus, 0) < 0 && errno == EINTR) {
   }
+  munmap(Mem, SharedSize);
   // Items the spawner never reported (it died) are not silently lost.
   for (size_t I = 0; I < Count; ++I)
     if (!Reported[I]) {
