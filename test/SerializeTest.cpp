@@ -71,6 +71,7 @@ void expectSame(const Edge &A, const Edge &B) {
 void expectSame(const Location &A, const Location &B) {
   EXPECT_EQ(A.Kind, B.Kind);
   EXPECT_EQ(A.Sink, B.Sink);
+  EXPECT_EQ(A.Global, B.Global);
   EXPECT_EQ(A.Name, B.Name);
   expectSame(A.Decl, B.Decl);
   EXPECT_EQ(A.Fn, B.Fn);
@@ -102,6 +103,7 @@ void expectSame(const Location &A, const Location &B) {
 void expectSame(const Function &A, const Function &B) {
   EXPECT_EQ(A.Name, B.Name);
   EXPECT_EQ(A.WritesFields, B.WritesFields);
+  EXPECT_EQ(A.ReadsGlobals, B.ReadsGlobals);
   EXPECT_EQ(A.Parent, B.Parent);
   EXPECT_EQ(A.BodyScope, B.BodyScope);
   EXPECT_EQ(A.Result, B.Result);
@@ -246,7 +248,8 @@ Graph handBuilt() {
   uint32_t R1 = G.newRead(Outer), R2 = G.newRead(Lambda);
   G.store(St).Reads = {R1, R2};
   G.loc(PL).EntryStore = St;
-  G.addSink(SinkKind::Global, NoFunc, "global 'g'", {Main, 1, 1});
+  LocId Glob = G.addSink(SinkKind::Global, NoFunc, "global 'g'", {Main, 1, 1});
+  G.loc(Glob).Global = 4;
   Location A;
   A.Kind = LocKind::Alloc;
   A.Name = "new S";
@@ -293,6 +296,7 @@ Graph handBuilt() {
   G.store(St).DstField = 2;
   G.store(St).KilledBy = {{XL, {Call}}, {NoLoc, {}}};
   G.func(Outer).WritesFields = {1, 3};
+  G.func(Outer).ReadsGlobals = {2, 4};
   return G;
 }
 
@@ -437,7 +441,9 @@ TEST_F(SerializeLoweredTest, LinkingLoadedUnitsIsLinkingTheOriginals) {
   Graph A =
       lower(std::string(Header) + "int *g; void a() { int l = 0; g = &l; }",
             "/src/a.cpp");
-  Graph B = lower(std::string(Header) + "int *b() { int m = 0; return &m; }",
+  // g is read in the other unit only: the store into it is still a finding.
+  Graph B = lower(std::string(Header) + "int *b() { int m = 0; return &m; }"
+                                        "extern int *g; int *peek() { return g; }",
                   "/src/b.cpp");
   std::vector<std::string> Want = verdicts(linkProgram({A, B}));
   // Reversed input order: the link sorts by main file anyway.
@@ -575,7 +581,7 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][0] = 99; })),
             "malformed IR at locations[3].0: enumerator 99 out of range");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0].erase(0); })),
-            "malformed IR at functions[0]: expected 15 fields, found 14");
+            "malformed IR at functions[0]: expected 16 fields, found 15");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = 100000; })),
             "malformed IR at locations[3].2: string 100000 is not in the "
             "table");
@@ -624,6 +630,39 @@ TEST(LinkFields, AFieldHasOneIdAcrossUnits) {
   const Edge &Linked = A.loc(Before + 1).In.at(0);
   EXPECT_EQ(Linked.FieldW, AOut);
   EXPECT_EQ(Linked.FieldR, ASpecs);
+}
+
+TEST(LinkFields, GlobalsReadAndSinksKeepTheirVariables) {
+  // A global is named by its field id: what one unit's function reads and
+  // the sink another unit stores into must name it by one id after linking.
+  Graph A, B;
+  uint32_t ACtx = A.internField("fc:@N@hooks@context");
+  uint32_t AOther = A.internField("fc:@other");
+  uint32_t BOther = B.internField("fc:@other");
+  uint32_t BThird = B.internField("fc:@third");
+  uint32_t BCtx = B.internField("fc:@N@hooks@context");
+  LocId ASink = A.addSink(SinkKind::Global, NoFunc, "global 'hooks::context'");
+  A.loc(ASink).Global = ACtx;
+  Function F;
+  F.Name = "reader";
+  FuncId BF = B.addFunction(F);
+  B.func(BF).ReadsGlobals = {BOther, BThird, BCtx}; // sorted in B's ids
+  LocId BSink = B.addSink(SinkKind::Global, NoFunc, "global 'hooks::context'");
+  B.loc(BSink).Global = BCtx;
+  LocId Before = static_cast<LocId>(A.numLocs());
+  FuncId FBefore = static_cast<FuncId>(A.numFuncs());
+  A.link(B);
+  uint32_t AThird = A.internField("fc:@third");
+  EXPECT_EQ(A.loc(ASink).Global, ACtx);
+  EXPECT_EQ(A.loc(Before + BSink - 1).Global, ACtx); // B's heap is A's
+  std::vector<uint32_t> Want{ACtx, AOther, AThird}; // sorted in A's ids
+  EXPECT_EQ(A.func(FBefore).ReadsGlobals, Want);
+  // And they survive a round trip through a file.
+  Graph Back;
+  std::string Error;
+  ASSERT_TRUE(deserializeGraph(serializeGraph(A), Back, Error)) << Error;
+  EXPECT_EQ(Back.func(FBefore).ReadsGlobals, Want);
+  EXPECT_EQ(Back.loc(Before + BSink - 1).Global, ACtx);
 }
 
 } // namespace

@@ -14,6 +14,7 @@ struct Limits {
 extern const Limits *ActiveLimits;
 void loadDefaults();
 const Limits &defaultLimits();
+int maxUsers(); // reads ActiveLimits
 
 class Session {
 public:

@@ -15,4 +15,6 @@ const Limits &defaultLimits() {
   return L; // returns a reference to a local
 }
 
+int maxUsers() { return ActiveLimits ? ActiveLimits->MaxUsers : 0; }
+
 } // namespace demo

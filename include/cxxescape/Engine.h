@@ -47,6 +47,10 @@ struct EngineOptions {
   /// escape-heap-to-stack: the largest heap object that could move to the
   /// stack, in bytes (Go's implicit limit, 64 KiB, by default).
   uint64_t MaxStackAlloc = 64 * 1024;
+  /// The graph holds every unit of the program (a run over the whole
+  /// compilation database, or `link`): a global that no analysed code
+  /// reads is then unread even if other units could name it.
+  bool WholeProgram = false;
 };
 
 struct ProgramStats {

@@ -90,6 +90,9 @@ enum class SinkKind : uint8_t {
 enum LocAttr : uint8_t {
   AttrEscapes = 1,
   AttrPersists = 2,
+  /// A global sink only code of its own unit can name (internal linkage,
+  /// a static local): its readers are all in that unit.
+  AttrUnitOnly = 4,
 };
 
 enum EdgeFlags : uint8_t {
@@ -191,6 +194,9 @@ struct AllocFacts {
 struct Location {
   LocKind Kind = LocKind::Temp;
   SinkKind Sink = SinkKind::None;
+  /// For the sink of one variable with static storage: its id in the field
+  /// table (as in Function::WritesFields); 0 for any other location.
+  uint32_t Global = 0;
   std::string Name; // variable name, or a description for sites
   Pos Decl;
   FuncId Fn = NoFunc;
@@ -286,6 +292,10 @@ struct Function {
   /// static storage (ids from the same table) the body assigns: a call to
   /// it may undo an earlier store into one (CallKills.cpp).
   std::vector<uint32_t> WritesFields; // sorted
+  /// Variables with static storage (field-table ids) whose value the body
+  /// may read: every use but being assigned as a whole (`g = v`). A global
+  /// no function reads keeps nothing anyone can use (UnreadGlobals.cpp).
+  std::vector<uint32_t> ReadsGlobals; // sorted
 };
 
 /// A call whose effect depends on the callee's summary, a library model or

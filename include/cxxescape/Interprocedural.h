@@ -19,8 +19,10 @@ namespace cxxescape {
 
 /// Computes summaries, applies them (and models) at every call site and
 /// resolves stores through pointers (bug mode). Fills the call counts.
+/// WholeProgram: G holds every unit (EngineOptions::WholeProgram).
 void solveCallsBugMode(Graph &G, const ModelSet &Models, UnknownCalls Policy,
-                       ProgramStats &Stats, bool ApplyCalls = true);
+                       ProgramStats &Stats, bool ApplyCalls = true,
+                       bool WholeProgram = false);
 
 /// The summary of one function, read from the bug-mode graph after its
 /// calls were applied: where each parameter's value goes.

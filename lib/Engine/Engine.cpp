@@ -98,7 +98,8 @@ ProgramResult analyzeProgram(Graph &G, const EngineOptions &Opts) {
     GoHeap = goHeapLocals(G, Opts);
   const ModelSet &Models = Opts.Models ? *Opts.Models : builtinModels();
   std::vector<Finding> HeapAllocs = heapAllocations(G, Opts, Models);
-  solveCallsBugMode(G, Models, Opts.Unknown, R.Stats, Opts.Interprocedural);
+  solveCallsBugMode(G, Models, Opts.Unknown, R.Stats, Opts.Interprocedural,
+                    Opts.WholeProgram);
   Solver S(G, Lifetimes::CxxScopes);
   S.walkAll();
   std::vector<Witness> Ws = findDanglingWitnesses(G, S);

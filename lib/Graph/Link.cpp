@@ -177,6 +177,9 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
     for (uint32_t &W : F.WritesFields)
       W = M.Fields[W];
     std::sort(F.WritesFields.begin(), F.WritesFields.end());
+    for (uint32_t &R : F.ReadsGlobals)
+      R = M.Fields[R];
+    std::sort(F.ReadsGlobals.begin(), F.ReadsGlobals.end());
     Funcs.push_back(std::move(F));
   }
 
@@ -188,6 +191,7 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
     L.PtrOf = M.loc(L.PtrOf);
     L.Via = M.loc(L.Via);
     L.EntryStore = M.store(L.EntryStore);
+    L.Global = M.Fields[L.Global];
     std::vector<Edge> In;
     In.reserve(L.In.size());
     for (Edge &E : L.In)

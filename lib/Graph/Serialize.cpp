@@ -98,7 +98,7 @@ template <class V, Is<Location> T> void fields(V &F, T &L) {
   F(L.Kind), F(L.Sink), F(L.Name), F(L.Decl), F(L.Fn), F(L.Scope),
       F(L.ResultIndex), F(L.IsReference), F(L.Extended), F(L.Attrs), F(L.In),
       F(L.PtrOf), F(L.Via), F(L.EntryStore), F(L.ParamLeaks), F(L.Heapify),
-      F(L.PointerFree), F(L.Frees), F(L.Alloc);
+      F(L.PointerFree), F(L.Frees), F(L.Alloc), F(L.Global);
 }
 
 template <class V, Is<Scope> T> void fields(V &F, T &S) {
@@ -113,7 +113,7 @@ template <class V, Is<Function> T> void fields(V &F, T &Fn) {
   F(Fn.Name), F(Fn.Parent), F(Fn.BodyScope), F(Fn.Result), F(Fn.This),
       F(Fn.Params), F(Fn.Where), F(Fn.IsLambda), F(Fn.ReturnsRef), F(Fn.Usr),
       F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary), F(Fn.LifetimeBoundSpots),
-      F(Fn.WritesFields);
+      F(Fn.WritesFields), F(Fn.ReadsGlobals);
 }
 
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {

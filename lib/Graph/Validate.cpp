@@ -79,7 +79,7 @@ std::string GraphAccess::validate(const Graph &G) {
            "missing";
   for (const Location &L : G.Locs) {
     Fn(L.Fn), Sc(L.Scope), Loc(L.PtrOf), Loc(L.Via), St(L.EntryStore),
-        P(L.Decl);
+        P(L.Decl), Fd(L.Global);
     for (const Edge &E : L.In) {
       if (E.Src == NoLoc)
         Bad("location", E.Src);
@@ -99,6 +99,8 @@ std::string GraphAccess::validate(const Graph &G) {
         Bad("file", A.File);
     for (uint32_t W : F.WritesFields)
       Fd(W);
+    for (uint32_t R : F.ReadsGlobals)
+      Fd(R);
   }
   if (!Err.empty())
     return Err;

@@ -131,6 +131,9 @@ LocId Lowerer::globalSink(const VarDecl *VD) {
     Name = "static member '";
   Name += VD->getQualifiedNameAsString() + "'";
   LocId L = G.addSink(SinkKind::Global, NoFunc, Name, pos(VD->getLocation()));
+  G.loc(L).Global = fieldId(VD);
+  if (VD->isStaticLocal() || !VD->isExternallyVisible())
+    G.loc(L).Attrs |= AttrUnitOnly;
   GlobalSinks[VD] = L;
   return L;
 }
@@ -372,6 +375,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   }
   analyzeStoreLifetimes(*this, FD, Body);
   recordWrittenFields(*this, Id, Body);
+  recordReadGlobals(*this, Id, FD, Body);
   analyzeAllocFacts(*this, FD, Body);
 
   FnStack.pop_back();
@@ -396,6 +400,7 @@ void Lowerer::lowerGlobalInit(const VarDecl *VD) {
   CurFullExpr = VD->getInit();
   CurFullExprScope = NoScope;
   varDecl(VD, nullptr);
+  recordReadGlobals(*this, Id, nullptr, VD->getInit());
   FnStack.pop_back();
   CurScope = NoScope;
   CurFullExpr = nullptr;
@@ -420,6 +425,16 @@ public:
     if (VD->getDeclContext()->isFunctionOrMethod() || skipped(VD))
       return true;
     L.lowerGlobalInit(VD);
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (!FD->hasInClassInitializer() || FD->isInvalidDecl() ||
+        FD->getDeclContext()->isDependentContext() || skipped(FD))
+      return true;
+    if (const Expr *Init = FD->getInClassInitializer();
+        Init && !Init->isValueDependent())
+      recordDefaultMemberInitReads(L, FD);
     return true;
   }
 

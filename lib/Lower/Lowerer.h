@@ -289,6 +289,13 @@ const clang::ValueDecl *assignedFieldOrGlobal(const clang::Expr *LHS);
 
 /// Records the fields and globals the body assigns (Function::WritesFields).
 void recordWrittenFields(Lowerer &L, FuncId Fn, const clang::Stmt *Body);
+/// Records the globals a body (and a constructor's initializers) reads
+/// (Function::ReadsGlobals). FD is null for a namespace-scope initializer.
+void recordReadGlobals(Lowerer &L, FuncId Fn, const clang::FunctionDecl *FD,
+                       const clang::Stmt *Body);
+/// Records the globals a default member initializer reads, in a function of
+/// its own: the constructors that run it may never be lowered.
+void recordDefaultMemberInitReads(Lowerer &L, const clang::FieldDecl *FD);
 /// Whether a local owner (AllocForm MakeUnique, MakeShared or Vector) keeps
 /// its object to the end of its life: empty if so, else the first reason it
 /// may not ("it is moved out"). Body is the owner's function's body.

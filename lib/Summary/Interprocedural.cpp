@@ -16,6 +16,7 @@
 #include "cxxescape/Components.h"
 #include "cxxescape/Interprocedural.h"
 #include "CallKills.h"
+#include "UnreadGlobals.h"
 #include "cxxescape/BugMode.h"
 
 #include <algorithm>
@@ -170,8 +171,9 @@ namespace {
 class CallSolver {
 public:
   CallSolver(Graph &G, const ModelSet &Models, UnknownCalls Policy,
-             ProgramStats &Stats)
-      : G(G), Models(Models), Policy(Policy), Stats(Stats) {}
+             ProgramStats &Stats, bool WholeProgram)
+      : G(G), Models(Models), Policy(Policy), Stats(Stats),
+        WholeProgram(WholeProgram) {}
   void run(bool ApplyCalls);
 
 private:
@@ -189,6 +191,7 @@ private:
   const ModelSet &Models;
   UnknownCalls Policy;
   ProgramStats &Stats;
+  bool WholeProgram;
   StoreResolver Resolver;
   std::vector<std::vector<FlowStep>> Out;
   std::vector<std::vector<FuncId>> Targets; // per call
@@ -488,6 +491,9 @@ void CallSolver::solveComponent(const std::vector<FuncId> &Fns) {
 }
 
 void CallSolver::run(bool ApplyCalls) {
+  // Before the summaries are read off: a store into a global nothing reads
+  // must not become "leaks to a global" at the callers.
+  dropStoresIntoUnreadGlobals(G, WholeProgram);
   markBugModeSinks(G);
   Out.assign(G.numLocs(), {});
   for (LocId D = 0; D < G.numLocs(); ++D)
@@ -536,8 +542,9 @@ void CallSolver::run(bool ApplyCalls) {
 } // namespace
 
 void solveCallsBugMode(Graph &G, const ModelSet &Models, UnknownCalls Policy,
-                       ProgramStats &Stats, bool ApplyCalls) {
-  CallSolver(G, Models, Policy, Stats).run(ApplyCalls);
+                       ProgramStats &Stats, bool ApplyCalls,
+                       bool WholeProgram) {
+  CallSolver(G, Models, Policy, Stats, WholeProgram).run(ApplyCalls);
 }
 
 } // namespace cxxescape

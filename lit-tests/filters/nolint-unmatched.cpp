@@ -22,3 +22,4 @@ void a() { int y = 0; g = &y; }
 // ERR: nolint-unmatched.cpp:[[@LINE-1]]:4: warning: unmatched 'NO{{L}}INTBEGIN' comment without a subsequent 'NO{{L}}INTEND' comment; it suppresses nothing [escape-nolint]
 int *b() { int x = 0; return &x; }
 // CHECK: nolint-unmatched.cpp:[[@LINE-1]]:23: warning: {{.*}} [escape-return]
+int readG() { return *g; } // read: it keeps what it takes

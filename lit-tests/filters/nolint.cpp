@@ -50,3 +50,4 @@ void nested() { int y = 0; g = &y; }
 // NOLINTEND
 int *stillInOuter() { int x = 0; return &x; }
 // NOLINTEND(escape-return)
+int readG() { return *g; } // read: it keeps what it takes

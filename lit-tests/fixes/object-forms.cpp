@@ -81,3 +81,4 @@ int **pointerVariable(int *Target) {
 // NOTES-NEXT: {{^}}  int &Count = *gc::make<int>();{{$}}
 // NOTES: note: fix-it: move 'P' to the GC heap (gc::make<Point>)
 // NOTES-NOT: no fix-it
+int readKept() { return Kept ? 1 : 0; } // read: it keeps what it takes

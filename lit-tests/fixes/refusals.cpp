@@ -103,3 +103,4 @@ int *structuredBinding(Pair P) {
 // CHECK: warning: address of local variable '[A, B]' is returned
 // CHECK: note: no fix-it: a structured binding cannot be bound to a GC object; copy the elements into named variables
 // CHECK-NOT: fix-it: move
+bool readGlobals() { return Root && Held && Current; } // read, so they keep what they take

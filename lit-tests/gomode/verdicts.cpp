@@ -57,3 +57,17 @@ int quiet() {
   int *q = &z;
   return *q;
 }
+
+// Go stores into a global always escape, even when nothing reads the global
+// (bug mode treats such a dead store as harmless; Go mode keeps Go's rule).
+const void *unreadCtx;
+struct Ctx {
+  int n = 0;
+  // CHECK: verdicts.cpp:[[@LINE+1]]:8: leaking param: this
+  void enter() { unreadCtx = this; }
+};
+void storeInUnread() {
+  // CHECK: verdicts.cpp:[[@LINE+1]]:7: moved to heap: w
+  int w = 0;
+  unreadCtx = &w;
+}

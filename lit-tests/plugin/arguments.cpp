@@ -32,3 +32,4 @@ void stored() {
   // GLOB: arguments.cpp:[[@LINE+1]]:3: warning: address of local variable 'y' is stored in global 'Global'{{.*}} [escape-global]
   Global = &y;
 }
+int readGlobal() { return *Global; } // read: it keeps what it takes

@@ -28,3 +28,4 @@ int scoped() {
 
 static int Shared;
 int *quiet() { return &Shared; }
+int readGlobal() { return *Global; } // read: it keeps what it takes

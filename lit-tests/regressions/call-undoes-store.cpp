@@ -142,3 +142,6 @@ struct Counter {
     work();
   }
 };
+
+// A global nothing reads keeps nothing anyone can use: this one is read.
+int readGlobal() { return *g_ptr; }

@@ -16,3 +16,6 @@ const int &g_ref = 7;
 RefAgg g_braced{8};
 int g_int = 3;
 int *g_addr = &g_int;
+
+// A global nothing reads keeps nothing anyone can use: these are read.
+int readGlobals() { return g_agg.r + *g_p + g_ref + g_braced.r + *g_addr; }

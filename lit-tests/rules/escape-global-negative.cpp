@@ -1,4 +1,5 @@
 // RUN: %escape %s -- %std | count 0
+// RUN: %escape --interprocedural %s -- %std | count 0
 // Negative cases for escape-global: globals and statics that hold addresses
 // of objects that live long enough, or that are cleared before the local dies.
 
@@ -91,3 +92,23 @@ thread_local int t_slot;
 thread_local int *t_current;
 
 void threadLocalPointsToThreadLocal() { t_current = &t_slot; }
+
+// A global nothing in the program reads: the stored address is never used
+// (re2's hooks::context), whether the store is direct or in a callee. With
+// internal linkage no other unit can read it either.
+static const void *g_context;
+
+void storedWhereNothingReads() {
+  int state = 0;
+  g_context = &state;
+}
+
+struct Matcher {
+  int state = 0;
+  void match() { g_context = this; }
+};
+
+void matchedOnALocal() {
+  Matcher m;
+  m.match();
+}

@@ -115,3 +115,6 @@ int staticLocalParenthesizedAggregate() {
   static RefAgg s(2);
   return s.r;
 }
+
+// A global nothing reads keeps nothing anyone can use: these are read.
+int readGlobals() { return *g_ptr + g_obj->v; }

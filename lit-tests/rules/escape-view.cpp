@@ -141,3 +141,6 @@ std::string_view throughALifetimeboundParameter() {
   // CHECK: escape-view.cpp:[[@LINE+1]]:3: warning: a view into local variable 's' is returned from 'throughALifetimeboundParameter'{{.*}} [escape-view]
   return lifetimebound(s);
 }
+
+// A global nothing reads keeps nothing anyone can use: this one is read.
+char firstOfName() { return *g_name; }

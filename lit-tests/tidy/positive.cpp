@@ -39,3 +39,4 @@ int *viaMacro() {
   // CHECK: positive.cpp:[[@LINE+1]]:3: warning: address of local variable 'w' is returned from 'viaMacro'{{.*}} [escape-return]
   return ADDR(w);
 }
+int readGlobal() { return *Global; } // read: it keeps what it takes

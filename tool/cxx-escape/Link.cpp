@@ -174,6 +174,8 @@ error (an IR file that cannot be read is named; the others are reported).
   llvm::stable_sort(
       Order, [](const Entry &A, const Entry &B) { return A.Key < B.Key; });
 
+  // The IR files are the program, unless one is unreadable or excluded.
+  bool WholeProgram = !InputError;
   std::vector<FileJob> Jobs;
   std::vector<std::optional<Graph>> Graphs; // parallel to Jobs
   for (size_t I = 0; I < Order.size(); ++I) {
@@ -189,8 +191,10 @@ error (an IR file that cannot be read is named; the others are reported).
       error(Err);
       return ExitInput;
     }
-    if (excluded(*C, E.Key))
+    if (excluded(*C, E.Key)) {
+      WholeProgram = false;
       continue;
+    }
     FileJob Job;
     if (!makeFileJob(*C, E.Key, Job))
       return ExitInput;
@@ -211,6 +215,7 @@ error (an IR file that cannot be read is named; the others are reported).
   for (size_t I = 0; I < Graphs.size(); ++I)
     Linker.add(I, std::move(Graphs[I]));
   Graphs.clear();
+  Engine.WholeProgram = WholeProgram;
   if (goModeLevel())
     return analyzeAndReportGo(Linker, Engine, InputError, Ctx);
   return analyzeAndReport(Linker, Jobs, Engine, InputError, Ctx);

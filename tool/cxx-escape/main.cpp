@@ -261,6 +261,8 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     return ExitInput;
 
   std::vector<std::string> Sources = Parser->getSourcePathList();
+  // Every unit of the database, and nothing left out: the whole program.
+  bool WholeProgram = Sources.empty() && !ShardN;
   if (Sources.empty())
     Sources = DB->getAllFiles();
   if (Sources.empty()) {
@@ -289,8 +291,10 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
       error(Err);
       return ExitInput;
     }
-    if (excluded(*C, S))
+    if (excluded(*C, S)) {
+      WholeProgram = false;
       continue;
+    }
     if (ShardN && Index++ % ShardN != ShardK - 1)
       continue;
     if (!llvm::sys::fs::exists(S)) {
@@ -343,6 +347,7 @@ findings, 1 findings, 2 usage or input error, 3 a file failed to compile.
     return CompileError ? ExitCompile : ExitClean;
   }
 
+  Engine.WholeProgram = WholeProgram && !InputError && !CompileError;
   if (goModeLevel())
     return analyzeAndReportGo(Linker, Engine, InputError, Ctx);
   return analyzeAndReport(Linker, Jobs, Engine, InputError, Ctx);

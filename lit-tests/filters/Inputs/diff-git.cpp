@@ -1,4 +1,4 @@
-int *g;
+int *g; int readG() { return *g; } // read: it keeps what it takes
 
 int *first() {
   int a = 0;

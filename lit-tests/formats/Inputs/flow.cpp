@@ -8,3 +8,4 @@ int *ret() {
   int x = 1;
   return &x;
 }
+int readG() { return *g; } // read: it keeps what it takes

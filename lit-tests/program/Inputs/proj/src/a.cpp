@@ -7,3 +7,4 @@ void storeGlobal() {
 }
 
 int *useShared() { return sharedBug(); }
+int readG() { return *g; } // read: it keeps what it takes

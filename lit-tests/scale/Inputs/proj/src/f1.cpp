@@ -6,3 +6,4 @@ void store1() {
   g1 = &local1;
 }
 int use1() { return *headerLeak() + *vendorLeak(); }
+int read1() { return *g1; } // read: it keeps what it takes

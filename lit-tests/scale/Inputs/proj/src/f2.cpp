@@ -6,3 +6,4 @@ void store2() {
   g2 = &local2;
 }
 int use2() { return *headerLeak() + *vendorLeak(); }
+int read2() { return *g2; } // read: it keeps what it takes

@@ -6,3 +6,4 @@ void store3() {
   g3 = &local3;
 }
 int use3() { return *headerLeak() + *vendorLeak(); }
+int read3() { return *g3; } // read: it keeps what it takes

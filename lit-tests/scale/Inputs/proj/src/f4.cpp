@@ -6,3 +6,4 @@ void store4() {
   g4 = &local4;
 }
 int use4() { return *headerLeak() + *vendorLeak(); }
+int read4() { return *g4; } // read: it keeps what it takes

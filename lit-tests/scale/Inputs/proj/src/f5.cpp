@@ -6,3 +6,4 @@ void store5() {
   g5 = &local5;
 }
 int use5() { return *headerLeak() + *vendorLeak(); }
+int read5() { return *g5; } // read: it keeps what it takes

@@ -6,3 +6,4 @@ void store6() {
   g6 = &local6;
 }
 int use6() { return *headerLeak() + *vendorLeak(); }
+int read6() { return *g6; } // read: it keeps what it takes

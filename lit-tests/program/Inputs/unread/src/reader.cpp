@@ -1,0 +1,2 @@
+#include "hooks.h"
+const void *lastWatched() { return hooks::watched; }
