@@ -102,6 +102,29 @@ TEST(WorkerPoolTest, ChildrenDoNotChangeTheCallersMemory) {
   EXPECT_EQ(Ok, std::vector<bool>(3, true));
 }
 
+TEST(WorkerPoolTest, WorksWhenTheCallerIgnoresSIGCHLD) {
+  // Some launchers start their children with SIGCHLD ignored: the kernel
+  // then reaps them itself, and nobody could wait for a worker.
+  struct sigaction Ignore = {}, Old = {};
+  Ignore.sa_handler = SIG_IGN;
+  ASSERT_EQ(sigaction(SIGCHLD, &Ignore, &Old), 0);
+  // One worker, so that the items after the crash need the replacement.
+  std::vector<int> Codes(4, -1);
+  bool Started = runInWorkerProcesses(
+      4, 1,
+      [](size_t I) {
+        if (I == 1)
+          abort();
+        return int(I);
+      },
+      [&](size_t I, const WorkerStatus &S) {
+        Codes[I] = S.Exited ? S.Code : -S.Signal;
+      });
+  sigaction(SIGCHLD, &Old, nullptr);
+  ASSERT_TRUE(Started);
+  EXPECT_EQ(Codes, (std::vector<int>{0, -SIGABRT, 2, 3}));
+}
+
 TEST(WorkerPoolTest, NoItemsRunsNothing) {
   int Calls = 0;
   EXPECT_TRUE(runInWorkerProcesses(

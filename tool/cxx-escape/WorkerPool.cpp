@@ -11,6 +11,7 @@
 
 #include "WorkerPool.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -122,6 +123,9 @@ constexpr uint64_t NoItem = ~uint64_t(0);
                              int ReportFd, pid_t Caller,
                              llvm::function_ref<int(size_t)> Work) {
   dieWithParent(Caller);
+  // With SIGCHLD ignored (some launchers do) the kernel reaps the workers
+  // itself and a crash could not be told: wait for them as usual.
+  signal(SIGCHLD, SIG_DFL);
   pid_t Self = getpid();
   std::map<pid_t, unsigned> Running; // worker -> slot
   auto Start = [&](unsigned Slot) {
@@ -188,8 +192,8 @@ bool workerProcessesAvailable() { return true; }
 bool runInWorkerProcesses(
     size_t Count, unsigned Jobs, llvm::function_ref<int(size_t)> Work,
     llvm::function_ref<void(size_t, const WorkerStatus &)> Done) {
-  if (Jobs == 0)
-    Jobs = 1;
+  // No more workers than items, and at least one.
+  Jobs = unsigned(std::max<size_t>(1, std::min<size_t>(Jobs, Count)));
   size_t SharedSize =
       sizeof(SharedState) + sizeof(std::atomic<uint64_t>) * Jobs;
   void *Mem = mmap(nullptr, SharedSize, PROT_READ | PROT_WRITE,
