@@ -27,7 +27,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
@@ -346,20 +346,10 @@ std::vector<TUResult> lowerFiles(CompilationDatabase &DB,
         });
     llvm::sys::fs::remove_directories(ResultDir);
   }
-  if (!Workers) {
-    auto RunOne = [&](size_t I) {
+  if (!Workers)
+    forEachInThreads(Files.size(), Jobs, [&](size_t I) {
       Finish(I, lowerOneFile(DB, Files[I], Opts), "");
-    };
-    if (Jobs <= 1 || Files.size() <= 1) {
-      for (size_t I = 0; I < Files.size(); ++I)
-        RunOne(I);
-    } else {
-      llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-      for (size_t I = 0; I < Files.size(); ++I)
-        Pool.async([&, I] { RunOne(I); });
-      Pool.wait();
-    }
-  }
+    });
   if (Tty)
     llvm::errs() << "\r\033[K";
 

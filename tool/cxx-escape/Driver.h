@@ -21,6 +21,7 @@
 #include "cxxescape/ProgramLinker.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/CommandLine.h"
 
 #include <optional>
@@ -112,6 +113,10 @@ std::string absolutePath(const std::string &Path);
 std::string sourceRoot();
 /// -j: 0 means all cores.
 unsigned jobs();
+/// Runs Work(I) for every I below Count: in order on this thread with one
+/// job (or one item), else on a pool of Jobs threads (0: all cores).
+void forEachInThreads(size_t Count, unsigned Jobs,
+                      llvm::function_ref<void(size_t)> Work);
 bool quiet();
 /// --stats, in either command.
 bool statsRequested();

@@ -20,7 +20,6 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -89,17 +88,7 @@ std::vector<Loaded> readAll(const std::vector<std::string> &Files) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
             .count();
   };
-  unsigned N =
-      jobs() ? jobs() : llvm::hardware_concurrency().compute_thread_count();
-  if (N <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      ReadOne(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(N));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { ReadOne(I); });
-    Pool.wait();
-  }
+  forEachInThreads(Files.size(), jobs(), ReadOne);
   return Out;
 }
 

@@ -16,6 +16,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace cl = llvm::cl;
@@ -232,6 +233,21 @@ std::string sourceRoot() {
 }
 
 unsigned jobs() { return Jobs; }
+
+void forEachInThreads(size_t Count, unsigned Jobs,
+                      llvm::function_ref<void(size_t)> Work) {
+  if (!Jobs)
+    Jobs = llvm::hardware_concurrency().compute_thread_count();
+  if (Jobs <= 1 || Count <= 1) {
+    for (size_t I = 0; I < Count; ++I)
+      Work(I);
+    return;
+  }
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Count; ++I)
+    Pool.async([&Work, I] { Work(I); });
+  Pool.wait();
+}
 
 bool quiet() { return Quiet; }
 

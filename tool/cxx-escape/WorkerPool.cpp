@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <type_traits>
 #include <vector>
 
 #if defined(__unix__) || defined(__APPLE__)
@@ -61,10 +62,14 @@ void dieWithParent(pid_t Parent) {
     _exit(1);
 }
 
-bool writeAll(int Fd, const void *Data, size_t Size) {
-  const char *P = static_cast<const char *>(Data);
+/// Moves all Size bytes with IO (::read or ::write), which may move fewer
+/// or be interrupted; false at the end of the pipe or on an error.
+template <class Bytes, class IOFn>
+bool transferAll(IOFn IO, int Fd, Bytes *Data, size_t Size) {
+  auto *P = reinterpret_cast<std::conditional_t<std::is_const_v<Bytes>,
+                                                const char, char> *>(Data);
   while (Size) {
-    ssize_t N = ::write(Fd, P, Size);
+    ssize_t N = IO(Fd, P, Size);
     if (N < 0 && errno == EINTR)
       continue;
     if (N <= 0)
@@ -75,19 +80,12 @@ bool writeAll(int Fd, const void *Data, size_t Size) {
   return true;
 }
 
-/// Reads Size bytes; false at the end of the pipe or on an error.
+bool writeAll(int Fd, const void *Data, size_t Size) {
+  return transferAll(::write, Fd, Data, Size);
+}
+
 bool readAll(int Fd, void *Data, size_t Size) {
-  char *P = static_cast<char *>(Data);
-  while (Size) {
-    ssize_t N = ::read(Fd, P, Size);
-    if (N < 0 && errno == EINTR)
-      continue;
-    if (N <= 0)
-      return false;
-    P += N;
-    Size -= size_t(N);
-  }
-  return true;
+  return transferAll(::read, Fd, Data, Size);
 }
 
 /// What the workers share: the next item to take, and the item each one is
