@@ -4,6 +4,7 @@
 // before the function returns. None of them may be reported.
 
 #include <map>
+#include <queue>
 #include <set>
 #include <string>
 #include <vector>
@@ -109,4 +110,21 @@ void countedLocal() {
   int x = 0;
   incRef(&x);
   decRef(&x);
+}
+
+// A work queue a consumer drains with std::queue::pop (the adaptors take
+// elements out like deque::pop_front): the insert is a hand-off.
+struct WorkQueue {
+  std::queue<void *> items;
+  void post(void *item) { items.push(item); }
+  void *take() {
+    void *item = items.front();
+    items.pop();
+    return item;
+  }
+};
+WorkQueue *workQueue;
+void postedLocal() {
+  int job = 0;
+  workQueue->post(&job);
 }
