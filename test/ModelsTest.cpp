@@ -170,7 +170,7 @@ TEST(ModelsTest, ErrorMessages) {
        "m.json: entry 1: an entry must be an object, not 3"},
       {R"({"functions": [{"names": ["f"], "leaks": {}, "nmes": []}]})",
        "m.json: entry 1 ('f'): unknown key 'nmes' (use names, leaks, kind, "
-       "params, note)"},
+       "params, note, removes, waits)"},
       {R"({"functions": [{"leaks": {}}]})", "m.json: entry 1: missing 'names'"},
       {R"({"functions": [{"names": [], "leaks": {}}]})",
        "m.json: entry 1: 'names' must be a non-empty array of strings"},
@@ -239,6 +239,28 @@ TEST(ModelsTest, ErrorMessages) {
   };
   for (const auto &[Text, Want] : Cases)
     EXPECT_EQ(errorOf(Text), Want) << Text;
+}
+
+TEST(ModelsTest, WaitsKey) {
+  ModelSet M;
+  std::string Error;
+  ASSERT_TRUE(M.loadText(R"({"functions": [
+      {"names": ["a"], "waits": "until", "leaks": {}},
+      {"names": ["b"], "waits": "step", "leaks": {}},
+      {"names": ["c"], "leaks": {}}]})",
+                         "m.json", Error))
+      << Error;
+  EXPECT_EQ(M.lookup("a")->Waits, WaitKind::Until);
+  EXPECT_EQ(M.lookup("b")->Waits, WaitKind::Step);
+  EXPECT_EQ(M.lookup("c")->Waits, WaitKind::None);
+  EXPECT_EQ(errorOf(R"({"functions": [{"names": ["f"], "leaks": {}, )"
+                    R"("waits": "forever"}]})"),
+            "m.json: entry 1 ('f'): 'waits' must be \"until\" or \"step\", "
+            "not \"forever\"");
+  EXPECT_EQ(errorOf(R"({"functions": [{"names": ["f"], "leaks": {}, )"
+                    R"("waits": true}]})"),
+            "m.json: entry 1 ('f'): 'waits' must be \"until\" or \"step\", "
+            "not true");
 }
 
 TEST(ModelsTest, ErrorsNameTheEntryByNumberFromOne) {
@@ -434,6 +456,22 @@ TEST(ModelsTest, BuiltinModelsSayWhatTheDocsSay) {
   EXPECT_TRUE(Summary("printf", 1).empty());
   EXPECT_TRUE(Summary("qsort", 4).empty());
   EXPECT_TRUE(Summary("std::thread::join", 0).empty());
+  auto WaitsOf = [&](const std::string &Name, int Params) {
+    const ModelEntry *E = M.lookup(Name, Params);
+    return E ? E->Waits : WaitKind::None;
+  };
+  EXPECT_EQ(WaitsOf("std::thread::join", 0), WaitKind::Until);
+  EXPECT_EQ(WaitsOf("std::future::get", 0), WaitKind::Until);
+  EXPECT_EQ(WaitsOf("pthread_join", 2), WaitKind::Until);
+  EXPECT_EQ(WaitsOf("std::condition_variable::wait", 1), WaitKind::Step);
+  EXPECT_EQ(WaitsOf("std::condition_variable::wait", 2), WaitKind::Until);
+  EXPECT_EQ(WaitsOf("std::condition_variable::wait_for", 2), WaitKind::Step);
+  EXPECT_EQ(WaitsOf("std::condition_variable::wait_for", 3), WaitKind::Until);
+  EXPECT_EQ(WaitsOf("std::this_thread::sleep_for", 1), WaitKind::Step);
+  EXPECT_EQ(WaitsOf("pthread_cond_wait", 2), WaitKind::Step);
+  EXPECT_EQ(WaitsOf("usleep", 1), WaitKind::Step);
+  EXPECT_EQ(WaitsOf("pthread_mutex_lock", 1), WaitKind::None);
+  EXPECT_EQ(WaitsOf("std::thread::joinable", 0), WaitKind::None);
   EXPECT_TRUE(Summary("std::vector::~vector", 0).empty());
 }
 

@@ -104,6 +104,7 @@ void expectSame(const Function &A, const Function &B) {
   EXPECT_EQ(A.Name, B.Name);
   EXPECT_EQ(A.WritesFields, B.WritesFields);
   EXPECT_EQ(A.ReadsGlobals, B.ReadsGlobals);
+  EXPECT_EQ(A.LoopCalls, B.LoopCalls);
   EXPECT_EQ(A.Parent, B.Parent);
   EXPECT_EQ(A.BodyScope, B.BodyScope);
   EXPECT_EQ(A.Result, B.Result);
@@ -135,6 +136,7 @@ void expectSame(const CallSite &A, const CallSite &B) {
   EXPECT_EQ(A.PlainContent, B.PlainContent);
   EXPECT_EQ(A.SlotKnown, B.SlotKnown);
   EXPECT_EQ(A.SlotValues, B.SlotValues);
+  EXPECT_EQ(A.After, B.After);
 }
 
 void expectSame(const Graph &A, const Graph &B) {
@@ -175,6 +177,7 @@ void expectSame(const Graph &A, const Graph &B) {
     for (size_t K = 0; K < X.KilledBy.size(); ++K) {
       EXPECT_EQ(X.KilledBy[K].Obj, Y.KilledBy[K].Obj);
       EXPECT_EQ(X.KilledBy[K].Calls, Y.KilledBy[K].Calls);
+      EXPECT_EQ(X.KilledBy[K].LoopCalls, Y.KilledBy[K].LoopCalls);
     }
   }
   ASSERT_EQ(A.numCalls(), B.numCalls());
@@ -290,11 +293,13 @@ Graph handBuilt() {
   C.PlainContent = {1, 0, 0};
   C.SlotKnown = {0, 0, 1};
   C.SlotValues = {0, 0, -7};
+  C.After = St;
   C.Declared.slot(1).add(
       {LeakSink::Content, 1, 0, "", "", ParamGuard{2, 3, true}});
   CallId Call = G.addCallSite(C);
   G.store(St).DstField = 2;
-  G.store(St).KilledBy = {{XL, {Call}}, {NoLoc, {}}};
+  G.store(St).KilledBy = {{XL, {Call}, {}}, {NoLoc, {}, {Call}}};
+  G.func(Outer).LoopCalls = {Call};
   G.func(Outer).WritesFields = {1, 3};
   G.func(Outer).ReadsGlobals = {2, 4};
   return G;
@@ -581,7 +586,7 @@ TEST(SerializeErrorTest, WrongShapesAndIds) {
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][0] = 99; })),
             "malformed IR at locations[3].0: enumerator 99 out of range");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][4][0].erase(0); })),
-            "malformed IR at functions[0]: expected 16 fields, found 15");
+            "malformed IR at functions[0]: expected 17 fields, found 16");
   EXPECT_EQ(errorOf(edited(G, [](json &J) { J[1][2][3][2] = 100000; })),
             "malformed IR at locations[3].2: string 100000 is not in the "
             "table");
@@ -663,6 +668,40 @@ TEST(LinkFields, GlobalsReadAndSinksKeepTheirVariables) {
   ASSERT_TRUE(deserializeGraph(serializeGraph(A), Back, Error)) << Error;
   EXPECT_EQ(Back.func(FBefore).ReadsGlobals, Want);
   EXPECT_EQ(Back.loc(Before + BSink - 1).Global, ACtx);
+}
+
+TEST(LinkCalls, LoopCallsAndCallStoresAreRenumbered) {
+  // Calls made in loops, the calls before an object dies (plain and in
+  // loops) and the store a call stands for name ids of their own unit.
+  auto Unit = [](int Calls) {
+    Graph G;
+    Function F;
+    F.Name = "f";
+    FuncId Fn = G.addFunction(F);
+    StoreId St = NoStore;
+    for (int I = 0; I < Calls; ++I) {
+      St = G.addStore();
+      CallSite C;
+      C.Caller = Fn;
+      C.After = St;
+      G.addCallSite(C);
+    }
+    G.func(Fn).LoopCalls = {CallId(Calls - 1)};
+    G.store(St).Conservative = false;
+    G.store(St).KilledBy = {{NoLoc, {0}, {CallId(Calls - 1)}}};
+    return G;
+  };
+  Graph A = Unit(2), B = Unit(3);
+  A.link(B);
+  ASSERT_EQ(A.numFuncs(), 2u);
+  ASSERT_EQ(A.numCalls(), 5u);
+  EXPECT_EQ(A.func(1).LoopCalls, std::vector<CallId>{4});
+  for (CallId C = 2; C < 5; ++C)
+    EXPECT_EQ(A.call(C).After, StoreId(C + 2)); // stores 0 and 1 are fixed
+  const Store &Last = A.store(A.call(4).After);
+  ASSERT_EQ(Last.KilledBy.size(), 1u);
+  EXPECT_EQ(Last.KilledBy[0].Calls, std::vector<CallId>{2});
+  EXPECT_EQ(Last.KilledBy[0].LoopCalls, std::vector<CallId>{4});
 }
 
 } // namespace

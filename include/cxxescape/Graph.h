@@ -296,6 +296,10 @@ struct Function {
   /// may read: every use but being assigned as a whole (`g = v`). A global
   /// no function reads keeps nothing anyone can use (UnreadGlobals.cpp).
   std::vector<uint32_t> ReadsGlobals; // sorted
+  /// Calls of the body made inside a loop (sorted): a loop around a wait
+  /// step (a sleep, a condition-variable wait) waits until a condition
+  /// holds (Waits.cpp).
+  std::vector<CallId> LoopCalls;
 };
 
 /// A call whose effect depends on the callee's summary, a library model or
@@ -324,6 +328,12 @@ struct CallSite {
   /// into it would be (its CFG analysis says whether the written value is
   /// still there, and still read, when an object dies). NoStore otherwise.
   std::vector<StoreId> SlotStores;
+  /// For a call that hands over the address of a local (an argument `&x`,
+  /// the object of `x.f()`, the object a constructor builds): the objects
+  /// that die after the call and the calls made before each dies, as for a
+  /// store made at the call. What the callee keeps is judged with it: a
+  /// later call may undo it or wait for the other thread. NoStore otherwise.
+  StoreId After = NoStore;
   /// Identifies the object of a member call within the caller (the same
   /// container in `v.push_back(&x)` and `v.pop_back()`); empty if none.
   std::string ReceiverKey;
@@ -349,6 +359,9 @@ struct CallSite {
 struct CallsBefore {
   LocId Obj = NoLoc;
   std::vector<CallId> Calls; // sorted
+  /// Calls inside loops every such path enters (not counting a loop the
+  /// store itself is in): a loop that waits is a wait (Waits.cpp).
+  std::vector<CallId> LoopCalls; // sorted
 };
 
 /// What a store is known to survive: the objects whose end of life the stored

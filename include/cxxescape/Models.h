@@ -17,6 +17,17 @@
 
 namespace cxxescape {
 
+/// How a call blocks its caller ("waits" in the file).
+enum class WaitKind : uint8_t {
+  None,
+  /// Returns after a while, whether or not anything happened: a sleep, a
+  /// condition-variable wait without a predicate. A loop around it waits.
+  Step,
+  /// Returns once another thread did something: a join, a future's get, a
+  /// wait with a predicate.
+  Until,
+};
+
 struct ModelEntry {
   /// Globs over CallSite::ModelName ("std::vector::push_back",
   /// "*iterator*::operator*").
@@ -35,6 +46,9 @@ struct ModelEntry {
   /// (pop_back, erase, clear): a function that inserts a local's address
   /// and also removes from the same container is assumed to take it back.
   bool Removes = false;
+  /// The call waits for another thread: a local handed to that thread
+  /// before the wait is not dangling (Waits.cpp).
+  WaitKind Waits = WaitKind::None;
 };
 
 class ModelSet {

@@ -24,7 +24,7 @@ namespace cxxescape {
 /// Bump when a record changes meaning. Adding or removing a field changes the
 /// layout signature of the header by itself, so old files are refused even
 /// if this number is forgotten.
-constexpr unsigned IRFormatVersion = 2;
+constexpr unsigned IRFormatVersion = 3;
 
 /// The suffix of IR files written by the driver.
 constexpr const char IRFileSuffix[] = ".cxxir";

@@ -71,6 +71,11 @@ struct Leak {
   std::string Where;
   /// The flow happens only when this holds.
   ParamGuard When;
+  /// For a store into one global or field (Graph's field ids): the one it
+  /// writes, so a later call writing it again may undo the store; 0 when
+  /// not known. Computed summaries only: they are read off a linked graph
+  /// and never written to IR, so the ids need no renumbering.
+  uint32_t WrittenField = 0;
 
   bool sameTarget(const Leak &O) const {
     return Sink == O.Sink && ContentSlot == O.ContentSlot;

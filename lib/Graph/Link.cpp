@@ -145,6 +145,9 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
       for (CallId C : K.Calls)
         if (CallMap[C] != ~0u)
           N.Calls.push_back(CallMap[C]); // order kept: ids only shift
+      for (CallId C : K.LoopCalls)
+        if (CallMap[C] != ~0u)
+          N.LoopCalls.push_back(CallMap[C]);
       KilledBy.push_back(std::move(N));
     }
     S.KilledBy = std::move(KilledBy);
@@ -180,6 +183,11 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
     for (uint32_t &R : F.ReadsGlobals)
       R = M.Fields[R];
     std::sort(F.ReadsGlobals.begin(), F.ReadsGlobals.end());
+    std::vector<CallId> LoopCalls;
+    for (CallId C : F.LoopCalls)
+      if (CallMap[C] != ~0u)
+        LoopCalls.push_back(CallMap[C]); // order kept: ids only shift
+    F.LoopCalls = std::move(LoopCalls);
     Funcs.push_back(std::move(F));
   }
 
@@ -213,6 +221,7 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
       S = M.loc(S);
     for (StoreId &S : N.SlotStores)
       S = M.store(S);
+    N.After = M.store(N.After);
     N.Result = M.loc(N.Result);
     Calls.push_back(std::move(N));
   }

@@ -113,7 +113,7 @@ template <class V, Is<Function> T> void fields(V &F, T &Fn) {
   F(Fn.Name), F(Fn.Parent), F(Fn.BodyScope), F(Fn.Result), F(Fn.This),
       F(Fn.Params), F(Fn.Where), F(Fn.IsLambda), F(Fn.ReturnsRef), F(Fn.Usr),
       F(Fn.Overrides), F(Fn.Declared), F(Fn.Summary), F(Fn.LifetimeBoundSpots),
-      F(Fn.WritesFields), F(Fn.ReadsGlobals);
+      F(Fn.WritesFields), F(Fn.ReadsGlobals), F(Fn.LoopCalls);
 }
 
 template <class V, Is<CallSite> T> void fields(V &F, T &C) {
@@ -121,11 +121,11 @@ template <class V, Is<CallSite> T> void fields(V &F, T &C) {
       F(C.Virtual), F(C.Indirect), F(C.Constructor), F(C.Slots), F(C.SlotNames),
       F(C.Result), F(C.Declared), F(C.NoEscape), F(C.SlotTexts),
       F(C.ReceiverKey), F(C.LibraryCallee), F(C.SlotStores),
-      F(C.PlainContent), F(C.SlotKnown), F(C.SlotValues);
+      F(C.PlainContent), F(C.SlotKnown), F(C.SlotValues), F(C.After);
 }
 
 template <class V, Is<CallsBefore> T> void fields(V &F, T &C) {
-  F(C.Obj), F(C.Calls);
+  F(C.Obj), F(C.Calls), F(C.LoopCalls);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {

@@ -27,8 +27,11 @@ namespace {
 /// Whether every flow L describes is already described by Old: the same
 /// target at no more derefs, under no more conditions.
 bool covers(const Leak &Old, const Leak &L) {
+  // A store into an unknown field cannot be undone: it covers one into a
+  // known field, not the other way round.
   return Old.sameTarget(L) && Old.Derefs <= L.Derefs &&
-         (Old.When.none() || Old.When == L.When);
+         (Old.When.none() || Old.When == L.When) &&
+         (Old.WrittenField == 0 || Old.WrittenField == L.WrittenField);
 }
 
 } // namespace

@@ -141,6 +141,38 @@ static const VarDecl *localObject(const Expr *E, bool IsAddress) {
   return VD;
 }
 
+/// Whether an argument hands the callee the address of (part of) a local
+/// object: `&x`, `&x.f`, `&a[i]`, `x` by reference, a lambda capturing a
+/// local by reference. A pointer variable holding one is not seen here.
+static bool handsLocal(const Expr *E, bool IsAddress) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        return true;
+    return false;
+  }
+  if (!IsAddress) {
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return false;
+    E = UO->getSubExpr();
+  }
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+             AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      E = AS->getBase();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+}
+
 /// Names the object of a member call so that an insertion and a removal on
 /// the same container can be paired: within the function for a local
 /// container, across the program ("program:" + its spelling) for a global
@@ -199,6 +231,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   } else {
     C.Display = "an indirect call";
   }
+  bool HandsLocal = false;
   // Slot 0: the object the callee works on, by address.
   C.Slots.push_back(NoLoc);
   C.SlotNames.push_back("this");
@@ -217,6 +250,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
         G.loc(OK.Dst).Kind != LocKind::Sink &&
         G.loc(OK.Dst).Kind != LocKind::Indirect) {
       flow(holeOf(Slot).addr(), OK.Dst);
+      HandsLocal = G.loc(OK.Dst).isStackObject();
     } else {
       LocId Obj = newLoc(LocKind::Temp, "", C.Where, CurScope);
       flow(holeOf(Slot).addr(), Obj);
@@ -233,6 +267,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     if (Spec.ReceiverIsPointer)
       ObjectType = ObjectType->getPointeeType();
     C.PlainContent[0] = !ObjectType.isNull() && !contentHoldsPointers(ObjectType);
+    HandsLocal = handsLocal(Spec.Receiver, !Spec.ReceiverIsPointer);
     if (const VarDecl *VD =
             localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
       C.SlotStores.resize(1, NoStore);
@@ -275,6 +310,18 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
       C.SlotStores.resize(C.Slots.size(), NoStore);
       C.SlotStores.back() = newStore(Spec.Call, nullptr, A, VD);
     }
+    HandsLocal = HandsLocal || handsLocal(A, ByRef && A->isGLValue());
+  }
+  if (HandsLocal && Spec.Call) {
+    // Analysed like a store made by the call; only for calls that hand over
+    // a local, since every such store costs a walk of the CFG.
+    StoreId St = G.addStore();
+    PendingStore PS;
+    PS.Id = St;
+    PS.Anchor = Spec.Call;
+    PS.FullExpr = CurFullExpr;
+    fn().CallStores.push_back(std::move(PS));
+    C.After = St;
   }
 
   if (!K.blank()) {
@@ -289,6 +336,38 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   CallId Id = G.addCallSite(std::move(C));
   if (Spec.Call)
     fn().CallAt.try_emplace(Spec.Call, Id);
+}
+
+void Lowerer::destructorCall(const VarDecl *VD, LocId Obj) {
+  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || VD->getType()->isArrayType())
+    return;
+  const CXXDestructorDecl *DD = RD->getDestructor();
+  // Library destructors are modelled by what their owners do, not called.
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!DD || !DD->isUserProvided() ||
+      SM.isInSystemHeader(SM.getFileLoc(DD->getLocation())))
+    return;
+  CallSite C;
+  C.Caller = fn().Id;
+  C.Callee = usrOf(DD);
+  C.ModelName = modelNameOf(DD);
+  C.Display = "'" + C.ModelName + "'";
+  C.Where = pos(VD->getLocation());
+  std::vector<uint8_t> NoEscape;
+  C.Declared = declaredSummary(DD, NoEscape);
+  // The object dies with the call: never an unknown call it escapes into.
+  NoEscape[0] = 1;
+  C.NoEscape = std::move(NoEscape);
+  LocId Slot = newLoc(LocKind::Temp, "", C.Where, CurScope);
+  flow(holeOf(Slot).addr(), Obj);
+  C.Slots.push_back(Slot);
+  C.SlotNames.push_back("this");
+  C.SlotTexts.push_back(VD->getNameAsString());
+  C.PlainContent.push_back(0);
+  C.SlotKnown.push_back(0);
+  C.SlotValues.push_back(0);
+  fn().DtorAt.try_emplace(VD, G.addCallSite(std::move(C)));
 }
 
 } // namespace cxxescape

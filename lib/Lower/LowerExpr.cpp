@@ -20,13 +20,33 @@ static bool mentions(const Stmt *S, const VarDecl *VD) {
 }
 
 
+/// A call of a user constructor, under the nodes that only wrap it.
+static bool buildsObject(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *CE = dyn_cast<ConstantExpr>(E))
+      E = CE->getSubExpr();
+    else
+      break;
+  }
+  const auto *CE = dyn_cast<CXXConstructExpr>(E);
+  return CE && CE->getConstructor() && !CE->getConstructor()->isTrivial() &&
+         !CE->getConstructor()->isCopyOrMoveConstructor();
+}
+
 void Lowerer::expr(const Hole &KIn, const Expr *E) {
   if (!E)
     return;
   Hole K = KIn;
   // Values that carry no pointers carry no addresses (Go's type pruning).
-  // Address-of contexts are kept: &x of an int is an address.
-  if (!K.blank() && K.Derefs >= 0 && !hasPointers(E->getType()))
+  // Address-of contexts are kept: &x of an int is an address. So is the
+  // object a constructor builds: its `this` may go anywhere.
+  if (!K.blank() && K.Derefs >= 0 && !hasPointers(E->getType()) &&
+      !buildsObject(E))
     K = Hole{};
 
   switch (E->getStmtClass()) {

@@ -201,6 +201,8 @@ void Lowerer::varDecl(const VarDecl *VD, const Stmt *Anchor) {
     Hole K = holeOf(L, St).note(note(VD, "assign"));
     expr(IsRef ? K.addr() : K, Init);
   }
+  if (!IsRef)
+    destructorCall(VD, L);
   if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
     for (const BindingDecl *B : DD->bindings())
       if (const VarDecl *Holding = B->getHoldingVar())

@@ -375,6 +375,7 @@ void Lowerer::lowerFunction(const FunctionDecl *FD) {
   }
   analyzeStoreLifetimes(*this, FD, Body);
   recordWrittenFields(*this, Id, Body);
+  recordLoopCalls(*this, Id, Body);
   recordReadGlobals(*this, Id, FD, Body);
   analyzeAllocFacts(*this, FD, Body);
 

@@ -19,6 +19,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <map>
 #include <string>
@@ -183,6 +184,9 @@ public:
   void stmt(const clang::Stmt *S);
   void block(const clang::Stmt *S);
   void varDecl(const clang::VarDecl *VD, const clang::Stmt *Anchor);
+  /// A call site for the user-written destructor that ends local VD (a
+  /// call made before VD dies may undo or wait for what VD handed over).
+  void destructorCall(const clang::VarDecl *VD, LocId Obj);
   void returnStmt(const clang::ReturnStmt *RS);
   void forRange(const clang::CXXForRangeStmt *FR);
   void lowerBody(const clang::FunctionDecl *FD, FuncId Fn);
@@ -231,6 +235,11 @@ public:
     std::vector<PendingStore> Stores;
     /// The call site each call expression of the body became.
     llvm::DenseMap<const clang::Stmt *, CallId> CallAt;
+    /// The call site of a local's destructor, by the local.
+    llvm::DenseMap<const clang::VarDecl *, CallId> DtorAt;
+    /// Stores standing for calls (CallSite::After), analysed after the
+    /// others with a budget of their own.
+    std::vector<PendingStore> CallStores;
     /// Temporaries made in this function, with the statement that ends them.
     std::vector<std::pair<LocId, const clang::Stmt *>> Temps;
     /// Lifetime-extended temporaries, with the variable that extends them.
@@ -306,6 +315,16 @@ std::string ownerChange(const clang::ASTContext &Ctx, const clang::VarDecl *VD,
 /// the allocation to the function's exits deletes it (CFG).
 void analyzeAllocFacts(Lowerer &L, const clang::FunctionDecl *FD,
                        const clang::Stmt *Body);
+
+/// Whether S is a while, for, do or range-for statement.
+bool isLoop(const clang::Stmt *S);
+/// The statements under Loop and the calls (and destructor calls of locals
+/// declared there) they make, sorted (LoopCalls.cpp).
+void loopContents(const Lowerer::FnState &F, const clang::Stmt *Loop,
+                  llvm::DenseSet<const clang::Stmt *> &Inside,
+                  std::vector<CallId> &Calls);
+/// Records the calls the body makes inside loops (Function::LoopCalls).
+void recordLoopCalls(Lowerer &L, FuncId Fn, const clang::Stmt *Body);
 
 /// Decides, per store, which objects' ends of life it survives (CFG).
 void analyzeStoreLifetimes(Lowerer &L, const clang::FunctionDecl *FD,

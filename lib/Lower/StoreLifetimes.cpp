@@ -57,7 +57,18 @@ private:
   bool branchExcludes(const CFGBlock *B, unsigned SuccIndex,
                       const PendingStore &PS);
 
-  using CallSet = std::vector<CallId>; // sorted
+  /// Sorted; a call made inside a loop the path enters has LoopTag set.
+  using CallSet = std::vector<CallId>;
+  static constexpr CallId LoopTag = 1u << 31;
+  /// The calls of a loop's body, for a store outside the loop (a store
+  /// inside it may come after the loop's last wait).
+  const std::vector<CallId> *loopCalls(const CFGBlock *B,
+                                       const PendingStore &PS);
+  struct LoopInfo {
+    llvm::DenseSet<const Stmt *> Inside;
+    std::vector<CallId> Calls;
+  };
+  std::map<const Stmt *, LoopInfo> Loops;
   /// Calls on every path from the store to each block's first element;
   /// blocks no path reaches without overwriting the destination are absent.
   struct MustCalls {
@@ -69,10 +80,24 @@ private:
   /// them overwrites the destination (the path ends there).
   std::optional<CallSet> callsIn(const CFGBlock *B, unsigned From,
                                  unsigned To, const PendingStore &PS,
-                                 CallSet In) const;
+                                 CallSet In);
   MustCalls mustCalls(Point Start, const PendingStore &PS);
   /// The calls every path from the store to P passes (P reached from it).
   CallSet mustCallsAt(const MustCalls &MC, Point P, const PendingStore &PS);
+  static CallsBefore callsBefore(LocId Obj, const CallSet &Calls) {
+    CallsBefore K;
+    K.Obj = Obj;
+    for (CallId C : Calls)
+      (C & LoopTag ? K.LoopCalls : K.Calls).push_back(C & ~LoopTag);
+    std::sort(K.LoopCalls.begin(), K.LoopCalls.end()); // untagged order
+    return K;
+  }
+
+public:
+  /// Gives the next stores a budget of their own.
+  void resetBudget() { Steps = 0; }
+
+private:
 
   Lowerer &L;
   Lowerer &L_;
@@ -279,24 +304,50 @@ bool StoreAnalysis::liveAfter(Point P, const PendingStore &PS) {
   return Live;
 }
 
+const std::vector<CallId> *StoreAnalysis::loopCalls(const CFGBlock *B,
+                                                    const PendingStore &PS) {
+  const Stmt *Loop = B->getTerminatorStmt();
+  // A do-while body runs before its condition: its calls are on the path.
+  if (!Loop || !isLoop(Loop) || isa<DoStmt>(Loop))
+    return nullptr;
+  auto [It, New] = Loops.try_emplace(Loop);
+  if (New)
+    loopContents(L.fn(), Loop, It->second.Inside, It->second.Calls);
+  if (It->second.Inside.contains(PS.Anchor))
+    return nullptr;
+  return &It->second.Calls;
+}
+
 std::optional<StoreAnalysis::CallSet>
 StoreAnalysis::callsIn(const CFGBlock *B, unsigned From, unsigned To,
-                       const PendingStore &PS, CallSet In) const {
-  const auto &CallAt = L.fn().CallAt;
+                       const PendingStore &PS, CallSet In) {
+  const Lowerer::FnState &F = L.fn();
+  auto Add = [&](CallId C) {
+    auto Where = std::lower_bound(In.begin(), In.end(), C);
+    if (Where == In.end() || *Where != C)
+      In.insert(Where, C);
+  };
   for (unsigned I = From; I < To && I < B->size(); ++I) {
     CFGElement E = (*B)[I];
     if (isKill(E, PS))
       return std::nullopt;
+    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+      auto It = F.DtorAt.find(D->getVarDecl());
+      if (It != F.DtorAt.end())
+        Add(It->second);
+      continue;
+    }
     auto CS = E.getAs<CFGStmt>();
     if (!CS)
       continue;
-    auto It = CallAt.find(CS->getStmt());
-    if (It == CallAt.end())
-      continue;
-    auto Where = std::lower_bound(In.begin(), In.end(), It->second);
-    if (Where == In.end() || *Where != It->second)
-      In.insert(Where, It->second);
+    auto It = F.CallAt.find(CS->getStmt());
+    if (It != F.CallAt.end())
+      Add(It->second);
   }
+  if (To >= B->size())
+    if (const std::vector<CallId> *Calls = loopCalls(B, PS))
+      for (CallId C : *Calls)
+        Add(C | LoopTag);
   return In;
 }
 
@@ -418,12 +469,17 @@ void StoreAnalysis::run(const PendingStore &PS) {
     return;
   }
 
-  // For a field of memory that outlives the function, which calls come
-  // before each object dies (a callee may write the field again).
-  bool Killable = PS.DstField && !PS.LocalDst;
+  // For memory that outlives the function, which calls come before each
+  // object dies: a callee may write the field again, or wait for the
+  // thread the value was handed to.
+  bool Killable = !PS.LocalDst;
   MustCalls MC;
-  if (Killable)
+  if (Killable) {
+    size_t BeforeCalls = Steps;
     MC = mustCalls(Start, PS);
+    if (!MC.Complete)
+      Steps = BeforeCalls; // no call is known to come first; go on
+  }
   std::vector<CallsBefore> KilledBy;
   auto Add = [&](const VarDecl *VD, bool Holds, Point At) {
     if (!Holds)
@@ -438,7 +494,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
     for (LocId Obj : Objs) {
       Survives.insert(Obj);
       if (Killable)
-        KilledBy.push_back({Obj, mustCallsAt(MC, At, PS)});
+        KilledBy.push_back(callsBefore(Obj, mustCallsAt(MC, At, PS)));
     }
   };
   for (auto &[VD, P] : Ends)
@@ -449,7 +505,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
     for (const ParmVarDecl *P : F.Decl->parameters())
       Add(P, true, Exit);
     if (Killable)
-      KilledBy.push_back({NoLoc, mustCallsAt(MC, Exit, PS)});
+      KilledBy.push_back(callsBefore(NoLoc, mustCallsAt(MC, Exit, PS)));
   }
   // Temporaries of the store's own full-expression die right after it.
   for (auto &[T, FE] : F.Temps)
@@ -462,7 +518,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
   S.Fn = F.Id;
   S.OutlivesFunction = ReachedExit && !PS.LocalDst;
   S.Survives.assign(Survives.begin(), Survives.end());
-  S.DstField = Killable ? PS.DstField : 0;
+  S.DstField = PS.LocalDst ? 0 : PS.DstField;
   S.KilledBy = std::move(KilledBy);
   if (PS.LocalDst) {
     S.TracksReads = true;
@@ -474,7 +530,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
 
 void analyzeStoreLifetimes(Lowerer &L, const FunctionDecl *FD,
                            const Stmt *Body) {
-  if (L.fn().Stores.empty())
+  if (L.fn().Stores.empty() && L.fn().CallStores.empty())
     return;
   CFG::BuildOptions BO;
   BO.AddLifetime = true;
@@ -487,6 +543,11 @@ void analyzeStoreLifetimes(Lowerer &L, const FunctionDecl *FD,
     return; // every store stays conservative
   StoreAnalysis A(L, *Cfg);
   for (const PendingStore &PS : L.fn().Stores)
+    A.run(PS);
+  // Calls that hand over a local: many, and optional (an unanalysed one is
+  // judged as before), so they do not eat the stores' budget.
+  A.resetBudget();
+  for (const PendingStore &PS : L.fn().CallStores)
     A.run(PS);
   // A parameter's value from the caller: which reads of it does it reach?
   for (const ParmVarDecl *P : FD->parameters()) {

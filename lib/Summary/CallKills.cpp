@@ -18,8 +18,6 @@
 
 namespace cxxescape {
 
-namespace {
-
 class FieldWriters {
 public:
   FieldWriters(const Graph &G, const std::vector<std::vector<FuncId>> &Targets)
@@ -68,42 +66,26 @@ private:
   std::unordered_map<uint32_t, std::vector<uint8_t>> Memo;
 };
 
-} // namespace
+CallKills::CallKills(const Graph &G,
+                     const std::vector<std::vector<FuncId>> &Targets)
+    : Targets(Targets), Writers(std::make_unique<FieldWriters>(G, Targets)) {}
 
-void undoStoresByCalls(Graph &G,
-                       const std::vector<std::vector<FuncId>> &Targets) {
-  FieldWriters Writers(G, Targets);
-  for (StoreId S = 2; S < G.numStores(); ++S) {
-    Store &St = G.store(S);
-    if (St.Conservative || !St.DstField || St.KilledBy.empty())
-      continue;
-    const std::vector<uint8_t> &Writes = Writers.of(St.DstField);
-    auto Undoes = [&](const CallsBefore &K) {
-      for (CallId C : K.Calls)
-        for (FuncId T : Targets[C])
-          if (Writes[T])
-            return true;
-      return false;
-    };
-    // An object is free of the store only if a writing call comes first at
-    // every place it dies.
-    std::map<LocId, bool> Undone;
-    for (const CallsBefore &K : St.KilledBy) {
-      auto [It, New] = Undone.try_emplace(K.Obj, true);
-      It->second = It->second && Undoes(K);
-    }
-    for (const auto &[Obj, Gone] : Undone) {
-      if (!Gone)
-        continue;
-      if (Obj == NoLoc) {
-        St.OutlivesFunction = false;
-        continue;
-      }
-      auto It = std::lower_bound(St.Survives.begin(), St.Survives.end(), Obj);
-      if (It != St.Survives.end() && *It == Obj)
-        St.Survives.erase(It);
-    }
-  }
+CallKills::~CallKills() = default;
+
+void CallKills::apply(Store &St) {
+  if (St.Conservative || !St.DstField || St.KilledBy.empty())
+    return;
+  const std::vector<uint8_t> &Writes = Writers->of(St.DstField);
+  auto Undoes = [&](const CallsBefore &K) {
+    for (CallId C : K.Calls)
+      for (FuncId T : Targets[C])
+        if (Writes[T])
+          return true;
+    return false;
+  };
+  // An object is free of the store only if a writing call comes first at
+  // every place it dies.
+  endHold(St, Undoes);
 }
 
 } // namespace cxxescape

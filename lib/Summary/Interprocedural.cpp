@@ -17,11 +17,13 @@
 #include "cxxescape/Interprocedural.h"
 #include "CallKills.h"
 #include "UnreadGlobals.h"
+#include "Waits.h"
 #include "cxxescape/BugMode.h"
 
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -146,7 +148,11 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
                 S.slot(Slot).add(
                     {LeakSink::Heap, Next, -1, Kind, D.Name, When});
             } else {
-              S.slot(Slot).add({leakSinkOf(D), Next, -1, Kind, D.Name, When});
+              Leak L{leakSinkOf(D), Next, -1, Kind, D.Name, When};
+              // The field or global written, for a later call that may
+              // write it again (as for a store in the caller's body).
+              L.WrittenField = E.FieldW ? E.FieldW : D.Global;
+              S.slot(Slot).add(L);
             }
           }
           continue;
@@ -186,6 +192,7 @@ private:
   LocId newSink(const CallSite &C, SinkKind K, const std::string &Name);
   LocId contentOf(CallId C, int Slot);
   std::string leakText(const CallSite &C, int Slot, const Leak &L) const;
+  StoreId heldAfter(CallId C, const Leak &L);
 
   Graph &G;
   const ModelSet &Models;
@@ -198,7 +205,12 @@ private:
   std::vector<const ModelEntry *> Model;     // per call
   std::vector<std::vector<CallId>> CallsOf;  // per function
   std::vector<std::vector<LocId>> StoresOf;  // per function: Indirects
-  std::set<std::tuple<CallId, int, int, int, int>> Applied;
+  std::set<std::tuple<CallId, int, int, int, int, uint32_t>> Applied;
+  std::unique_ptr<CallKills> Kills;
+  std::unique_ptr<Waits> WaitCalls;
+  /// Per call and leak target: the store standing for what the callee
+  /// keeps (heldAfter).
+  std::map<std::tuple<CallId, uint32_t, bool>, StoreId> HeldAfter;
   std::map<std::pair<CallId, int>, LocId> Contents;
   std::vector<uint8_t> Unknown; // per call: counted as unknown
   /// Per function: receivers of calls that take elements out.
@@ -352,6 +364,28 @@ std::string CallSolver::leakText(const CallSite &C, int Slot,
          What;
 }
 
+/// The store for what the callee of C keeps (L says where): the objects
+/// that die after the call, less those before whose end the caller calls a
+/// function writing the same field again or, for a thread, waits for it.
+StoreId CallSolver::heldAfter(CallId C, const Leak &L) {
+  StoreId After = G.call(C).After;
+  if (After == NoStore || G.store(After).Conservative)
+    return AlwaysHeld;
+  bool Thread = L.Sink == LeakSink::Thread;
+  auto [It, New] = HeldAfter.try_emplace({C, L.WrittenField, Thread}, NoStore);
+  if (!New)
+    return It->second;
+  Store S = G.store(After);
+  S.DstField = L.WrittenField;
+  Kills->apply(S);
+  if (Thread)
+    WaitCalls->release(S);
+  StoreId Id = G.addStore();
+  G.store(Id) = std::move(S);
+  It->second = Id;
+  return Id;
+}
+
 /// Applies what is known about the callee at call C; returns true if any
 /// edge was added.
 bool CallSolver::applyCall(CallId C) {
@@ -401,7 +435,7 @@ bool CallSolver::applyCall(CallId C) {
         continue;
       auto Key = std::make_tuple(C, static_cast<int>(S),
                                  static_cast<int>(L.Sink), L.ContentSlot,
-                                 L.Derefs);
+                                 L.Derefs, L.WrittenField);
       if (!Applied.insert(Key).second)
         continue;
       // Inserted here and taken out here (a hand-off queue): optimistic.
@@ -447,9 +481,10 @@ bool CallSolver::applyCall(CallId C) {
       }
       if (To == NoLoc)
         continue;
-      // What a callee stores stays there as far as the caller knows; a
-      // result is a value inside the caller's expression.
-      StoreId St = L.Sink == LeakSink::Result ? NoStore : AlwaysHeld;
+      // What a callee stores stays there until a later call undoes it or,
+      // for a thread, waits for it; a result is a value inside the
+      // caller's expression.
+      StoreId St = L.Sink == LeakSink::Result ? NoStore : heldAfter(C, L);
       // A write into a local the caller passed: judged like `v = value`.
       if (L.Sink == LeakSink::Content &&
           L.ContentSlot < static_cast<int>(CS.SlotStores.size()) &&
@@ -500,7 +535,10 @@ void CallSolver::run(bool ApplyCalls) {
     for (size_t I = 0; I < G.loc(D).In.size(); ++I)
       Out[G.loc(D).In[I].Src].push_back({D, static_cast<int>(I)});
   indexCallees();
-  undoStoresByCalls(G, Targets);
+  Kills = std::make_unique<CallKills>(G, Targets);
+  for (StoreId S = 2; S < G.numStores(); ++S)
+    Kills->apply(G.store(S));
+  WaitCalls = std::make_unique<Waits>(G, Targets, Model);
   // A call nothing is known about, whether or not calls are applied.
   Unknown.assign(G.numCalls(), 0);
   for (CallId C = 0; C < G.numCalls(); ++C) {

@@ -180,13 +180,13 @@ SlotSummary parseSlotLeaks(const json &V, const std::string &SlotKey,
 ModelEntry parseEntry(const json &J) {
   if (!J.is_object())
     fail("an entry must be an object, not " + J.dump());
-  static const char *Known[] = {"names",  "leaks", "kind",
-                                "params", "note",  "removes"};
+  static const char *Known[] = {"names", "leaks",   "kind", "params",
+                                "note",  "removes", "waits"};
   for (auto It = J.begin(); It != J.end(); ++It)
     if (std::find(std::begin(Known), std::end(Known), It.key()) ==
         std::end(Known))
       fail("unknown key '" + It.key() +
-           "' (use names, leaks, kind, params, note)");
+           "' (use names, leaks, kind, params, note, removes, waits)");
 
   ModelEntry E;
   auto Names = J.find("names");
@@ -209,6 +209,15 @@ ModelEntry parseEntry(const json &J) {
     if (!It->is_boolean())
       fail("'removes' must be true or false, not " + It->dump());
     E.Removes = It->get<bool>();
+  }
+  if (auto It = J.find("waits"); It != J.end()) {
+    std::string W = It->is_string() ? It->get<std::string>() : "";
+    if (W == "until")
+      E.Waits = WaitKind::Until;
+    else if (W == "step")
+      E.Waits = WaitKind::Step;
+    else
+      fail("'waits' must be \"until\" or \"step\", not " + It->dump());
   }
   if (auto It = J.find("params"); It != J.end()) {
     if (!It->is_number_integer() || It->get<int64_t>() < 0 ||
