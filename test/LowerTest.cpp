@@ -324,8 +324,10 @@ TEST(EngineTest, CallsSeeThroughBodiesOnly) {
       {"-std=c++20", "-w"}, "input.cpp");
   ASSERT_TRUE(AST);
   EngineOptions Opts;
+  Opts.Interprocedural = false;
   EXPECT_TRUE(analyzeTranslationUnit(AST->getASTContext(), Opts).empty())
       << "calls are seen through only when asked";
+  EXPECT_TRUE(EngineOptions().Interprocedural) << "asked by default";
   Opts.Interprocedural = true;
   auto Findings = analyzeTranslationUnit(AST->getASTContext(), Opts);
   ASSERT_EQ(Findings.size(), 1u);

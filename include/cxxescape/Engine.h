@@ -36,10 +36,10 @@ struct EngineOptions {
   /// Null means the built-in models only.
   std::shared_ptr<const ModelSet> Models;
   UnknownCalls Unknown = UnknownCalls::Ignore;
-  /// Apply callee summaries, library models and attributes at calls. Off
-  /// by default until it is quiet on the real-world corpus (see
-  /// docs/design.md, "Interprocedural analysis").
-  bool Interprocedural = false;
+  /// Apply callee summaries, library models and attributes at calls
+  /// (docs/design.md, "Interprocedural analysis"); false looks at each
+  /// function's own body only.
+  bool Interprocedural = true;
   /// Mark each local where Go mode would put it (`moved to heap`) in the
   /// placements, beside the locals that dangle: the HTML report's view.
   /// Costs a second, Go-mode solve of a copy of the program.

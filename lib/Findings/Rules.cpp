@@ -127,9 +127,8 @@ const std::vector<RuleInfo> &allRules() {
        "address: once the object is destroyed the element dangles, and "
        "the code that later walks the container has undefined behaviour "
        "(use-after-return or use-after-scope, CWE-825). The rule needs "
-       "the interprocedural analysis (`--interprocedural`, or "
-       "`interprocedural: true` in the configuration file), which is off "
-       "by default."},
+       "the interprocedural analysis, which is on by default "
+       "(`--interprocedural=false` turns it off)."},
       {"escape-thread",
        "the address of a local object is handed to a thread that may "
        "outlive it",
@@ -146,9 +145,8 @@ const std::vector<RuleInfo> &allRules() {
        "undefined behaviour (use-after-return, CWE-825). A thread that is "
        "joined while the object is alive (`t.join()`, a `std::jthread` "
        "destroyed in the object's scope, a future whose `get()` is called "
-       "there) is safe. The rule needs the interprocedural analysis "
-       "(`--interprocedural`, or `interprocedural: true` in the "
-       "configuration file), which is off by default."},
+       "there) is safe. The rule needs the interprocedural analysis, which "
+       "is on by default (`--interprocedural=false` turns it off)."},
       {"escape-view",
        "a view into a local object outlives it",
        "A pointer, reference, iterator or view into the storage of an "
@@ -166,15 +164,14 @@ const std::vector<RuleInfo> &allRules() {
        "it is undefined behaviour (use-after-return or use-after-scope, "
        "CWE-825). A view of a temporary owner (`std::string_view sv = "
        "make_name();`) is reported by `escape-temporary`. The rule needs "
-       "the interprocedural analysis (`--interprocedural`, or "
-       "`interprocedural: true` in the configuration file), which is off "
-       "by default."},
+       "the interprocedural analysis, which is on by default "
+       "(`--interprocedural=false` turns it off)."},
       {"escape-unknown-call",
        "the address of a local object is passed to a function that is not "
        "analysed",
        "Only with `--unknown-calls=escape` (or `unknown-calls: escape` in "
-       "the configuration file), which also turns on the interprocedural "
-       "analysis: the address of an automatic object is passed to a "
+       "the configuration file), with the interprocedural analysis (on by "
+       "default): the address of an automatic object is passed to a "
        "function the analysis knows nothing about, one with no body in "
        "the analysed code, no library model and no "
        "`[[clang::lifetimebound]]` or `[[clang::noescape]]` parameter, or "
@@ -191,8 +188,8 @@ const std::vector<RuleInfo> &allRules() {
        "a parameter whose address the function returns lacks "
        "[[clang::lifetimebound]]",
        "Off by default; turn it on by naming it "
-       "(`--checks=escape-*,escape-lifetimebound`), with the "
-       "interprocedural analysis (`--interprocedural`). A suggestion, not a"
+       "(`--checks=escape-*,escape-lifetimebound`); it reads the summaries "
+       "of the interprocedural analysis (on by default). A suggestion, not a"
        " bug: a function returns, at level 0, the value of a reference or "
        "pointer parameter, or a pointer or reference into `*this` (Go's "
        "`leaking param: p to result ~r0 level=0`), and the parameter (or, "

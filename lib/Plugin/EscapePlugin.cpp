@@ -37,7 +37,7 @@ struct PluginOptions {
   bool Werror = false;
   bool FlowNotes = true;
   UnknownCalls Unknown = UnknownCalls::Ignore;
-  bool Interprocedural = false;
+  bool Interprocedural = true;
   uint64_t MaxStackAlloc = 64 * 1024;
   /// Null: the built-in models.
   std::shared_ptr<const ModelSet> Models;
@@ -57,9 +57,7 @@ public:
     EO.Models = Opts.Models;
     EO.Unknown = Opts.Unknown;
     EO.MaxStackAlloc = Opts.MaxStackAlloc;
-    // Asking for models or Go's unknown-call rule asks for calls to be seen.
-    EO.Interprocedural = Opts.Interprocedural || Opts.Models ||
-                         Opts.Unknown == UnknownCalls::Escape;
+    EO.Interprocedural = Opts.Interprocedural;
     std::vector<Finding> Findings = analyzeTranslationUnit(Ctx, EO);
     sortAndDedupe(Findings);
     if (Findings.empty())
@@ -112,6 +110,8 @@ public:
         ModelFiles.push_back(Arg.str());
       } else if (Arg == "interprocedural") {
         Opts.Interprocedural = true;
+      } else if (Arg == "no-interprocedural") {
+        Opts.Interprocedural = false;
       } else if (Arg.consume_front("unknown-calls=")) {
         if (Arg != "ignore" && Arg != "escape")
           return Fail("invalid value '" + Arg.str() +
@@ -142,6 +142,8 @@ public:
                "  werror          report findings as errors\n"
                "  no-notes        omit the flow steps (notes)\n"
                "  models=<file>   library models to add (repeatable)\n"
+               "  no-interprocedural\n"
+               "                  look at each function's own body only\n"
                "  unknown-calls=ignore|escape\n"
                "                  calls with no body, summary or model: do\n"
                "                  their arguments escape? (default ignore)\n"

@@ -101,9 +101,6 @@ struct TUFindings {
                     "' for option UnknownCalls (expected ignore or escape)";
     if (ConfigError.empty() && !Models.empty())
       Opts.Models = modelsFor(Models, ConfigError);
-    // Asking for models or Go's unknown-call rule asks for calls to be seen.
-    if (Opts.Models || Opts.Unknown == UnknownCalls::Escape)
-      Opts.Interprocedural = true;
   }
 
   const std::vector<Finding> &get(ASTContext &C) {
@@ -147,7 +144,7 @@ public:
         HeaderFindings(Options.getLocalOrGlobal("HeaderFindings", true)),
         Models(Options.getLocalOrGlobal("Models", "")),
         UnknownCallsPolicy(Options.getLocalOrGlobal("UnknownCalls", "ignore")),
-        Interprocedural(Options.getLocalOrGlobal("Interprocedural", false)),
+        Interprocedural(Options.getLocalOrGlobal("Interprocedural", true)),
         MaxStackAlloc(
             Options.getLocalOrGlobal("MaxStackAlloc", uint64_t(64 * 1024))),
         Shared(sharedFindings()) {

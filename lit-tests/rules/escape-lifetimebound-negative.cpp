@@ -3,7 +3,7 @@
 // RUN: %escape --interprocedural --checks='escape-*' %S/escape-lifetimebound.cpp -- %std | count 0
 // RUN: %escape --interprocedural %S/escape-lifetimebound.cpp -- %std | count 0
 // Without the interprocedural analysis there are no summaries to read.
-// RUN: %escape --checks='-*,escape-lifetimebound' %S/escape-lifetimebound.cpp -- %std | count 0
+// RUN: %escape --interprocedural=false --checks='-*,escape-lifetimebound' %S/escape-lifetimebound.cpp -- %std | count 0
 // Negative cases for escape-lifetimebound: parameters that already carry the
 // attribute, results that are a level deeper than the parameter (what it
 // points to, not the parameter's own referent), values, by-value parameters,

@@ -1,10 +1,13 @@
 // RUN: %not %escape --interprocedural %s -- %std | %FileCheck %s --implicit-check-not=warning:
 // The configuration file's key does the same as the option.
 // RUN: rm -rf %t && mkdir -p %t && cp %s %t/through-calls.cpp
+// RUN: echo "interprocedural: false" > %t/.cxx-escape.yaml
+// RUN: %escape %t/through-calls.cpp -- %std | count 0
 // RUN: echo "interprocedural: true" > %t/.cxx-escape.yaml
 // RUN: %not %escape %t/through-calls.cpp -- %std | %FileCheck %s --implicit-check-not=warning:
-// Without either, calls are not looked into (the default for now).
-// RUN: %escape %s -- %std | count 0
+// It is the default; turned off, calls are not looked into.
+// RUN: %not %escape %s -- %std | %FileCheck %s --implicit-check-not=warning:
+// RUN: %escape --interprocedural=false %s -- %std | count 0
 // Every rule fires through a callee with a body: its summary says what it
 // does with each argument, and the last note walks through the call. The
 // second half holds callees that keep nothing, which must stay quiet.

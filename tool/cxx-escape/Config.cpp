@@ -298,7 +298,7 @@ std::string dumpConfig(const Config &C) {
   OS << "]\n";
   OS << "unknown-calls: " << Quote(C.UnknownCalls.value_or("ignore")) << "\n";
   OS << "interprocedural: "
-     << (C.Interprocedural.value_or(false) ? "true" : "false") << "\n";
+     << (C.Interprocedural.value_or(true) ? "true" : "false") << "\n";
   OS << "max-stack-alloc: " << C.MaxStackAlloc.value_or(65536) << "\n";
   OS << "severities:";
   if (C.Severities.empty())

@@ -110,7 +110,8 @@ cl::opt<std::string> UnknownCalls(
 cl::opt<bool> Interprocedural(
     "interprocedural",
     cl::desc("See through calls: callee summaries, library models and\n"
-             "attributes (experimental; off by default)"),
+             "attributes (on by default; --interprocedural=false looks at\n"
+             "each function's own body only)"),
     cl::cat(ToolCategory), cl::sub(withLink()));
 // Checked by hand, like --unknown-calls.
 cl::opt<std::string> MaxStackAlloc(
@@ -200,9 +201,7 @@ bool programOptions(const Config &Top, EngineOptions &Opts) {
   } else if (Top.MaxStackAlloc) {
     Opts.MaxStackAlloc = *Top.MaxStackAlloc;
   }
-  // Asking for models or Go's unknown-call rule asks for calls to be seen.
-  Opts.Interprocedural = Top.Interprocedural.value_or(
-      !Top.Models.empty() || Opts.Unknown == UnknownCalls::Escape);
+  Opts.Interprocedural = Top.Interprocedural.value_or(true);
   if (Top.Models.empty())
     return true; // the engine's shared built-in set
   auto Set = std::make_shared<ModelSet>();
