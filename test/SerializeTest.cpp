@@ -178,6 +178,7 @@ void expectSame(const Graph &A, const Graph &B) {
       EXPECT_EQ(X.KilledBy[K].Obj, Y.KilledBy[K].Obj);
       EXPECT_EQ(X.KilledBy[K].Calls, Y.KilledBy[K].Calls);
       EXPECT_EQ(X.KilledBy[K].LoopCalls, Y.KilledBy[K].LoopCalls);
+      EXPECT_EQ(X.KilledBy[K].Writes, Y.KilledBy[K].Writes);
     }
   }
   ASSERT_EQ(A.numCalls(), B.numCalls());
@@ -298,7 +299,7 @@ Graph handBuilt() {
       {LeakSink::Content, 1, 0, "", "", ParamGuard{2, 3, true}});
   CallId Call = G.addCallSite(C);
   G.store(St).DstField = 2;
-  G.store(St).KilledBy = {{XL, {Call}, {}}, {NoLoc, {}, {Call}}};
+  G.store(St).KilledBy = {{XL, {Call}, {}, {2}}, {NoLoc, {}, {Call}, {}}};
   G.func(Outer).LoopCalls = {Call};
   G.func(Outer).WritesFields = {1, 3};
   G.func(Outer).ReadsGlobals = {2, 4};
@@ -687,8 +688,11 @@ TEST(LinkCalls, LoopCallsAndCallStoresAreRenumbered) {
       G.addCallSite(C);
     }
     G.func(Fn).LoopCalls = {CallId(Calls - 1)};
+    if (Calls > 2) // "g" gets another id in the second unit
+      G.internField("fc:@pad");
     G.store(St).Conservative = false;
-    G.store(St).KilledBy = {{NoLoc, {0}, {CallId(Calls - 1)}}};
+    G.store(St).KilledBy = {
+        {NoLoc, {0}, {CallId(Calls - 1)}, {G.internField("fc:@g")}}};
     return G;
   };
   Graph A = Unit(2), B = Unit(3);
@@ -702,6 +706,8 @@ TEST(LinkCalls, LoopCallsAndCallStoresAreRenumbered) {
   ASSERT_EQ(Last.KilledBy.size(), 1u);
   EXPECT_EQ(Last.KilledBy[0].Calls, std::vector<CallId>{2});
   EXPECT_EQ(Last.KilledBy[0].LoopCalls, std::vector<CallId>{4});
+  EXPECT_EQ(Last.KilledBy[0].Writes,
+            std::vector<uint32_t>{A.internField("fc:@g")});
 }
 
 } // namespace

@@ -362,6 +362,9 @@ struct CallsBefore {
   /// Calls inside loops every such path enters (not counting a loop the
   /// store itself is in): a loop that waits is a wait (Waits.cpp).
   std::vector<CallId> LoopCalls; // sorted
+  /// Fields and globals (field ids) the function's own body assigns on
+  /// every such path: they undo what a callee stored there.
+  std::vector<uint32_t> Writes; // sorted
 };
 
 /// What a store is known to survive: the objects whose end of life the stored

@@ -148,6 +148,9 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
       for (CallId C : K.LoopCalls)
         if (CallMap[C] != ~0u)
           N.LoopCalls.push_back(CallMap[C]);
+      for (uint32_t W : K.Writes)
+        N.Writes.push_back(M.Fields[W]);
+      std::sort(N.Writes.begin(), N.Writes.end());
       KilledBy.push_back(std::move(N));
     }
     S.KilledBy = std::move(KilledBy);

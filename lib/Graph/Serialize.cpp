@@ -125,7 +125,7 @@ template <class V, Is<CallSite> T> void fields(V &F, T &C) {
 }
 
 template <class V, Is<CallsBefore> T> void fields(V &F, T &C) {
-  F(C.Obj), F(C.Calls), F(C.LoopCalls);
+  F(C.Obj), F(C.Calls), F(C.LoopCalls), F(C.Writes);
 }
 
 template <class V, Is<Store> T> void fields(V &F, T &S) {

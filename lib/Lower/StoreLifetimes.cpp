@@ -57,9 +57,11 @@ private:
   bool branchExcludes(const CFGBlock *B, unsigned SuccIndex,
                       const PendingStore &PS);
 
-  /// Sorted; a call made inside a loop the path enters has LoopTag set.
+  /// Sorted; a call made inside a loop the path enters has LoopTag set,
+  /// an assignment to a field or global is its field id with WriteTag.
   using CallSet = std::vector<CallId>;
   static constexpr CallId LoopTag = 1u << 31;
+  static constexpr CallId WriteTag = 1u << 30;
   /// The calls of a loop's body, for a store outside the loop (a store
   /// inside it may come after the loop's last wait).
   const std::vector<CallId> *loopCalls(const CFGBlock *B,
@@ -88,8 +90,12 @@ private:
     CallsBefore K;
     K.Obj = Obj;
     for (CallId C : Calls)
-      (C & LoopTag ? K.LoopCalls : K.Calls).push_back(C & ~LoopTag);
+      (C & LoopTag    ? K.LoopCalls
+       : C & WriteTag ? K.Writes
+                      : K.Calls)
+          .push_back(C & ~(LoopTag | WriteTag));
     std::sort(K.LoopCalls.begin(), K.LoopCalls.end()); // untagged order
+    std::sort(K.Writes.begin(), K.Writes.end());
     return K;
   }
 
@@ -117,6 +123,8 @@ private:
       markLhs(Child);
   }
   std::map<const Stmt *, std::string> AssignKeys;
+  /// The field or global each assignment writes (when it is one).
+  std::map<const Stmt *, uint32_t> AssignFields;
   size_t Steps = 0;
 };
 
@@ -140,6 +148,8 @@ void StoreAnalysis::index() {
           LHS = OC->getArg(0);
         if (LHS) {
           AssignKeys[S] = L.lvalueKey(LHS);
+          if (const ValueDecl *Written = assignedFieldOrGlobal(LHS))
+            AssignFields[S] = L.fieldId(Written);
           markLhs(LHS);
           if (const auto *DRE =
                   dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
@@ -343,6 +353,9 @@ StoreAnalysis::callsIn(const CFGBlock *B, unsigned From, unsigned To,
     auto It = F.CallAt.find(CS->getStmt());
     if (It != F.CallAt.end())
       Add(It->second);
+    auto W = AssignFields.find(CS->getStmt());
+    if (W != AssignFields.end())
+      Add(W->second | WriteTag);
   }
   if (To >= B->size())
     if (const std::vector<CallId> *Calls = loopCalls(B, PS))

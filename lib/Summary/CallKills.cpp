@@ -77,6 +77,8 @@ void CallKills::apply(Store &St) {
     return;
   const std::vector<uint8_t> &Writes = Writers->of(St.DstField);
   auto Undoes = [&](const CallsBefore &K) {
+    if (std::binary_search(K.Writes.begin(), K.Writes.end(), St.DstField))
+      return true;
     for (CallId C : K.Calls)
       for (FuncId T : Targets[C])
         if (Writes[T])

@@ -2,7 +2,7 @@
 // An object that records itself in a global (or a global's field) while it
 // lives and removes itself in its destructor leaves nothing dangling: the
 // destructor is a call made before the object dies, and it writes the same
-// global again. A destructor that writes something else, or a class with no
+// global again. So does an assignment in the caller's own body. A destructor that writes something else, or a class with no
 // destructor, still leaves the address behind.
 
 struct Mock {
@@ -92,4 +92,34 @@ void noDestructor() {
   // CHECK: raii-register.cpp:[[@LINE+1]]:16: warning: {{.*}}'n'{{.*}} [escape-global]
   NoDestructor n;
   work();
+}
+
+// What a callee stored is also undone by the caller's own assignment to the
+// same global, made on every path before the local dies.
+struct Node {
+  Node *next = nullptr;
+};
+Node *head;
+int readHead() { return head != nullptr; }
+void push(Node *n) { head = n; }
+
+// Negative: cleared on every path.
+void pushedThenCleared(bool early) {
+  Node n;
+  push(&n);
+  if (early) {
+    head = nullptr;
+    return;
+  }
+  work();
+  head = nullptr;
+}
+
+// Positive: cleared on one path only.
+void pushedClearedOnOnePath(bool clear) {
+  Node n;
+  // CHECK: raii-register.cpp:[[@LINE+1]]:3: warning: {{.*}}'n'{{.*}} [escape-global]
+  push(&n);
+  if (clear)
+    head = nullptr;
 }
