@@ -47,6 +47,8 @@ void expectSame(const FunctionSummary &A, const FunctionSummary &B) {
       EXPECT_EQ(X.Kind, Y.Kind);
       EXPECT_EQ(X.Where, Y.Where);
       EXPECT_EQ(X.When, Y.When);
+      EXPECT_EQ(X.FieldR, Y.FieldR);
+      EXPECT_EQ(X.FieldP, Y.FieldP);
     }
   }
 }
@@ -59,6 +61,7 @@ void expectSame(const Edge &A, const Edge &B) {
   EXPECT_EQ(A.Read, B.Read);
   EXPECT_EQ(A.FieldW, B.FieldW);
   EXPECT_EQ(A.FieldR, B.FieldR);
+  EXPECT_EQ(A.FieldP, B.FieldP);
   EXPECT_EQ(A.When, B.When);
   ASSERT_EQ(A.Notes.size(), B.Notes.size());
   for (size_t I = 0; I < A.Notes.size(); ++I) {
@@ -203,6 +206,8 @@ Graph handBuilt() {
   F.Declared.slot(1).add({LeakSink::Result, 0, -1, "view", "the result"});
   F.Summary.slot(0).add({LeakSink::Content, 1, 2, "container", "'v'"});
   F.Summary.slot(2).add({LeakSink::Thread, 0, -1, "thread", "a thread"});
+  F.Summary.slot(1).add({LeakSink::Result, 0, -1, "", "", {}, 3});
+  F.Summary.slot(1).add({LeakSink::Heap, 1, -1, "", "", {}, 0, 4});
   FuncId Outer = G.addFunction(F);
   ScopeId Body = G.addScope(NoScope, Outer);
   ScopeId Loop = G.addScope(Body, Outer, /*FullExpr=*/true, /*Loop=*/true);
@@ -278,6 +283,7 @@ Graph handBuilt() {
              Note{{Header, 5, 6}, "assign", "p = &x"}},
             R2, 3, 4);
   G.addEdge(G.heapLoc(), PL, 1, 0, AlwaysHeld, {}, R1);
+  G.addEdge(Res, PL, 1, EdgeCallResult, NoStore, {}, 0, 0, 1, 2);
 
   CallSite C;
   C.Caller = Outer;
@@ -628,7 +634,13 @@ TEST(LinkFields, AFieldHasOneIdAcrossUnits) {
   LocId AX = A.addLocation(Var), AY = A.addLocation(Var);
   A.addEdge(AY, AX, 0, 0, NoStore, {}, 0, AOut, ASpecs);
   LocId BX = B.addLocation(Var), BY = B.addLocation(Var);
-  B.addEdge(BY, BX, 0, 0, NoStore, {}, 0, BOut, BSpecs);
+  B.addEdge(BY, BX, 1, 0, NoStore, {}, 0, BOut, BSpecs, BOut);
+  // A summary read off a linked graph names fields by the same ids.
+  Function F;
+  F.Name = "visit";
+  F.Summary.slot(1).add({LeakSink::Result, 0, -1, "", "", {}, BOut});
+  F.Summary.slot(2).add({LeakSink::Result, 1, -1, "", "", {}, 0, BSpecs});
+  FuncId BF = B.addFunction(F);
   LocId Before = static_cast<LocId>(A.numLocs());
   A.link(B);
   EXPECT_EQ(A.numFields(), 2u);
@@ -636,6 +648,11 @@ TEST(LinkFields, AFieldHasOneIdAcrossUnits) {
   const Edge &Linked = A.loc(Before + 1).In.at(0);
   EXPECT_EQ(Linked.FieldW, AOut);
   EXPECT_EQ(Linked.FieldR, ASpecs);
+  EXPECT_EQ(Linked.FieldP, AOut);
+  const FunctionSummary &S = A.func(A.numFuncs() - 1).Summary;
+  EXPECT_EQ(BF, 0u);
+  EXPECT_EQ(S.Slots.at(1).Leaks.at(0).FieldR, AOut);
+  EXPECT_EQ(S.Slots.at(2).Leaks.at(0).FieldP, ASpecs);
 }
 
 TEST(LinkFields, GlobalsReadAndSinksKeepTheirVariables) {

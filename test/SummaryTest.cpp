@@ -62,6 +62,38 @@ TEST(LeakEncoding, MergeReportsChangeAndDescribeReadsLikeGo) {
             "content of out level=0");
 }
 
+TEST(LeakEncoding, OneFieldFlowsAndTheWholeObject) {
+  SlotSummary S;
+  Leak Out{LeakSink::Result, 0, -1, "", "", {}, 7};
+  EXPECT_TRUE(S.add(Out));
+  EXPECT_FALSE(S.add(Out));
+  Leak Deeper = Out;
+  Deeper.Derefs = 1;
+  EXPECT_FALSE(S.add(Deeper)); // the same field, more derefs
+  // A field of what the parameter points to is another flow.
+  EXPECT_TRUE(S.add({LeakSink::Result, 1, -1, "", "", {}, 0, 7}));
+  EXPECT_EQ(S.Leaks.size(), 2u);
+  // Another field to the same target at the same level: the whole object,
+  // which covers every field flow at that level or deeper.
+  EXPECT_TRUE(S.add({LeakSink::Result, 0, -1, "", "", {}, 8}));
+  ASSERT_EQ(S.Leaks.size(), 1u);
+  EXPECT_TRUE(S.Leaks[0].wholeObject());
+  EXPECT_EQ(S.Leaks[0].Derefs, 0);
+  EXPECT_FALSE(S.add(Out));
+  // A field flow never covers the whole object.
+  SlotSummary T;
+  EXPECT_TRUE(T.add(Out));
+  EXPECT_TRUE(T.add({LeakSink::Result, 1, -1, "", ""}));
+  EXPECT_EQ(T.Leaks.size(), 2u);
+  SlotSummary U;
+  EXPECT_TRUE(U.add({LeakSink::Result, 2, -1, "", ""}));
+  EXPECT_TRUE(U.add({LeakSink::Result, 1, -1, "", "", {}, 0, 9}));
+  EXPECT_EQ(U.find(LeakSink::Result)->Derefs, 1); // the fewest derefs
+  EXPECT_EQ(describeLeak(Out, {}), "result level=0 field #7");
+  EXPECT_EQ(describeLeak({LeakSink::Content, 1, 0, "", "", {}, 0, 3}, {"this"}),
+            "content of this level=1 field ->#3");
+}
+
 class ComputedSummaryTest : public ::testing::Test {
 protected:
   std::unique_ptr<clang::ASTUnit> AST;
@@ -84,6 +116,11 @@ protected:
     ADD_FAILURE() << "no function " << Name;
     static FunctionSummary Empty;
     return Empty;
+  }
+  const Leak *leak(const std::string &Fn, int Slot, LeakSink S,
+                   int Content = -1) {
+    const SlotSummary *SS = summary(Fn).slotOrNull(Slot);
+    return SS ? SS->find(S, Content) : nullptr;
   }
   /// The derefs of slot's flow to the target, or -1.
   int level(const std::string &Fn, int Slot, LeakSink S, int Content = -1) {
@@ -158,6 +195,58 @@ TEST_F(ComputedSummaryTest, MutualRecursionIsSolvedTogether) {
   EXPECT_EQ(level("a", 1, LeakSink::Global), 0);
   EXPECT_EQ(level("b", 1, LeakSink::Global), 0);
   EXPECT_EQ(level("r", 1, LeakSink::Result), 0);
+}
+
+TEST_F(ComputedSummaryTest, AFlowOfOneFieldNamesIt) {
+  solve("struct Out { char *p; };"
+        "struct Formatter {"
+        "  Out out; const int *specs;"
+        "  Out get() const { return out; }"
+        "};"
+        "Out byValue(Formatter f) { return f.out; }"
+        "Out byRef(const Formatter &f) { return f.out; }"
+        "Out byPtr(const Formatter *f) { Out o = f->out; return o; }"
+        "Out twoCalls(const Formatter &f) { return byRef(f); }"
+        "const int *specsOf(Formatter f) { return f.specs; }"
+        "struct Ctx { Out out; };"
+        "void put(Ctx *c, const Formatter &f) { c->out = f.out; }"
+        // The whole object, two fields, the parameter inside another object.
+        "Formatter whole(const Formatter &f) { return f; }"
+        "Out both(const Formatter &f, bool b) {"
+        "  return b ? f.out : Out{(char *)f.specs};"
+        "}"
+        "struct Wrap { Formatter inner; };"
+        "Out wrapped(Formatter f) { Wrap w{f}; return w.inner.out; }");
+  const Leak *V = leak("byValue", 1, LeakSink::Result);
+  ASSERT_TRUE(V);
+  uint32_t OutField = V->FieldR;
+  EXPECT_NE(OutField, 0u);
+  EXPECT_EQ(V->FieldP, 0u);
+  EXPECT_EQ(V->Derefs, 0);
+  for (const char *Fn : {"byRef", "byPtr", "twoCalls"}) {
+    SCOPED_TRACE(Fn);
+    const Leak *L = leak(Fn, 1, LeakSink::Result);
+    ASSERT_TRUE(L);
+    EXPECT_EQ(L->Derefs, 1);
+    EXPECT_EQ(L->FieldR, 0u);
+    EXPECT_EQ(L->FieldP, OutField);
+  }
+  const Leak *Get = leak("Formatter::get", ThisSlot, LeakSink::Result);
+  ASSERT_TRUE(Get);
+  EXPECT_EQ(Get->FieldP, OutField);
+  const Leak *Specs = leak("specsOf", 1, LeakSink::Result);
+  ASSERT_TRUE(Specs);
+  EXPECT_NE(Specs->FieldR, 0u);
+  EXPECT_NE(Specs->FieldR, OutField);
+  const Leak *Put = leak("put", 2, LeakSink::Content, 1);
+  ASSERT_TRUE(Put);
+  EXPECT_EQ(Put->FieldP, OutField);
+  for (const char *Fn : {"whole", "both", "wrapped"}) {
+    SCOPED_TRACE(Fn);
+    const Leak *L = leak(Fn, 1, LeakSink::Result);
+    ASSERT_TRUE(L);
+    EXPECT_TRUE(L->wholeObject());
+  }
 }
 
 TEST_F(ComputedSummaryTest, CallsAreCounted) {

@@ -42,11 +42,18 @@ struct WalkState {
   /// The value sits somewhere in an object a callee filled: only copies of
   /// the whole object carry it on (the summary does not say which field).
   bool Opaque = false;
+  /// For the field reads of summary edges (EdgeCallResult, EdgeCallContent):
+  /// the first-level field of the location's object that holds the value
+  /// (Field, kept through copies of the whole object), and the one of the
+  /// object the location's value points to. 0: not known.
+  uint32_t ObjField = 0;
+  uint32_t PointeeField = 0;
 };
 
 /// Whether the edge Dst = (d) Src carries a value the walk holds at Src:
 /// a read of a local sees only the stores that reach it, a field read only
-/// the field written. Fills the state at Dst.
+/// the field written (for a summary's read, of the object or of its
+/// pointee). Fills the state at Dst.
 bool stepCarries(const Graph &G, const WalkState &From, LocId Dst,
                  const Edge &E, WalkState &To);
 

@@ -110,6 +110,9 @@ enum EdgeFlags : uint8_t {
   /// verdict; bug mode drops it and keeps the models' view, where the owner
   /// stands for the object.
   EdgeOwnedAlloc = 8,
+  /// A value a callee returns (its summary's flow to the result). With
+  /// FieldR or FieldP it reads one field only (Summary.h, Leak::FieldR).
+  EdgeCallResult = 16,
 };
 
 struct Edge {
@@ -124,6 +127,10 @@ struct Edge {
   /// of the source read; 0 for the whole object. Bug mode only.
   uint32_t FieldW = 0;
   uint32_t FieldR = 0;
+  /// First-level field of the object the first dereference of Src (after
+  /// FieldR) reaches, read there: `p->f`, `(*p).f`, `ref.f`. Recorded for
+  /// summaries; bug mode checks it on summary edges only.
+  uint32_t FieldP = 0;
   std::vector<Note> Notes;
   /// Taken only when a parameter of the edge's function has some value
   /// (the edge is inside `if (param)`); summaries carry it to callers.
@@ -423,7 +430,8 @@ public:
   /// Adds `Dst = (Derefs) Src`, with Go's shortcuts for no-op self flows.
   void addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags = 0,
                StoreId St = NoStore, std::vector<Note> Notes = {},
-               uint32_t Read = 0, uint32_t FieldW = 0, uint32_t FieldR = 0);
+               uint32_t Read = 0, uint32_t FieldW = 0, uint32_t FieldR = 0,
+               uint32_t FieldP = 0);
   uint32_t newRead(FuncId Fn) {
     ReadFns.push_back(Fn);
     return NextRead++;

@@ -71,22 +71,32 @@ struct Leak {
   std::string Where;
   /// The flow happens only when this holds.
   ParamGuard When;
+  /// Only one first-level field of the parameter flows (ids as in
+  /// Edge::FieldR, global after linking): FieldR of its value (a class
+  /// passed by value), FieldP of what it points to (a pointer, a reference,
+  /// this). At most one is set; neither: the whole object.
+  uint32_t FieldR = 0;
+  uint32_t FieldP = 0;
   /// For a store into one global or field (Graph's field ids): the one it
   /// writes, so a later call writing it again may undo the store; 0 when
-  /// not known. Computed summaries only: they are read off a linked graph
-  /// and never written to IR, so the ids need no renumbering.
+  /// not known.
   uint32_t WrittenField = 0;
 
   bool sameTarget(const Leak &O) const {
     return Sink == O.Sink && ContentSlot == O.ContentSlot;
   }
+  bool wholeObject() const { return FieldR == 0 && FieldP == 0; }
 };
 
 struct SlotSummary {
   std::vector<Leak> Leaks;
-  /// Adds L unless a flow to the same target with fewer derefs is known.
-  /// Returns true if the summary changed.
+  /// Adds L unless a flow to the same target with fewer derefs (from the
+  /// whole object or the same field) is known; flows from two fields to one
+  /// target at one level become one from the whole object. Returns true if
+  /// the summary changed.
   bool add(const Leak &L);
+  /// The flow to the target with the fewest derefs, an unconditional one
+  /// if there is one.
   const Leak *find(LeakSink S, int ContentSlot = -1) const;
 };
 
@@ -105,7 +115,9 @@ struct FunctionSummary {
 };
 
 /// Go-style text of one leak, for -m output and tests:
-/// "result level=0", "content of this level=1", "heap level=0".
+/// "result level=0", "content of this level=1", "heap level=0"; a flow of
+/// one field adds "field #N" (of the value) or "field ->#N" (of what it
+/// points to).
 std::string describeLeak(const Leak &L,
                          const std::vector<std::string> &SlotNames);
 

@@ -97,9 +97,9 @@ LocId Graph::addSink(SinkKind K, FuncId Fn, std::string Name, Pos Where) {
   return addLocation(std::move(L));
 }
 
-void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
-                    StoreId St, std::vector<Note> Notes, uint32_t Read,
-                    uint32_t FieldW, uint32_t FieldR) {
+void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags, StoreId St,
+                    std::vector<Note> Notes, uint32_t Read, uint32_t FieldW,
+                    uint32_t FieldR, uint32_t FieldP) {
   if (Dst == NoLoc || Src == NoLoc)
     return;
   // x = x and x = *x say nothing about lifetimes.
@@ -114,6 +114,7 @@ void Graph::addEdge(LocId Dst, LocId Src, int Derefs, uint8_t Flags,
   E.Read = Read;
   E.FieldW = FieldW;
   E.FieldR = FieldR;
+  E.FieldP = FieldP;
   Locs[Dst].In.push_back(std::move(E));
 }
 

@@ -38,6 +38,16 @@ struct Remap {
     return S <= AlwaysHeld ? S : S + StoreOffset;
   }
   uint32_t read(uint32_t R) const { return R == 0 ? 0 : R + ReadOffset; }
+  /// A summary's leaks may name fields (Leak::FieldR, FieldP,
+  /// WrittenField).
+  void summary(FunctionSummary &S) const {
+    for (SlotSummary &Slot : S.Slots)
+      for (Leak &L : Slot.Leaks) {
+        L.FieldR = Fields[L.FieldR];
+        L.FieldP = Fields[L.FieldP];
+        L.WrittenField = Fields[L.WrittenField];
+      }
+  }
   /// Appends E, renumbered, to In unless its source was dropped; with
   /// Steal, E's notes are moved, not copied.
   void edge(Edge &E, std::vector<Edge> &In, bool Steal) const {
@@ -49,6 +59,7 @@ struct Remap {
     N.Read = read(N.Read);
     N.FieldW = Fields[N.FieldW];
     N.FieldR = Fields[N.FieldR];
+    N.FieldP = Fields[N.FieldP];
     for (Note &T : N.Notes)
       T.Where = pos(T.Where);
     In.push_back(std::move(N));
@@ -185,6 +196,8 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
     std::sort(F.WritesFields.begin(), F.WritesFields.end());
     for (uint32_t &R : F.ReadsGlobals)
       R = M.Fields[R];
+    M.summary(F.Declared);
+    M.summary(F.Summary);
     std::sort(F.ReadsGlobals.begin(), F.ReadsGlobals.end());
     std::vector<CallId> LoopCalls;
     for (CallId C : F.LoopCalls)
@@ -226,6 +239,7 @@ void Graph::linkFrom(Graph &Other, bool Steal) {
       S = M.store(S);
     N.After = M.store(N.After);
     N.Result = M.loc(N.Result);
+    M.summary(N.Declared);
     Calls.push_back(std::move(N));
   }
   if (MainFile.empty())

@@ -62,7 +62,7 @@ template <class V, Is<ParamGuard> T> void fields(V &F, T &G) {
 
 template <class V, Is<Edge> T> void fields(V &F, T &E) {
   F(E.Src), F(E.Derefs), F(E.Flags), F(E.Store), F(E.Read), F(E.FieldW),
-      F(E.FieldR), F(E.Notes), F(E.When);
+      F(E.FieldR), F(E.Notes), F(E.When), F(E.FieldP);
 }
 
 template <class V, Is<Leaks> T> void fields(V &F, T &L) {
@@ -70,7 +70,8 @@ template <class V, Is<Leaks> T> void fields(V &F, T &L) {
 }
 
 template <class V, Is<Leak> T> void fields(V &F, T &L) {
-  F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where), F(L.When);
+  F(L.Sink), F(L.Derefs), F(L.ContentSlot), F(L.Kind), F(L.Where), F(L.When),
+      F(L.FieldR), F(L.FieldP), F(L.WrittenField);
 }
 
 template <class V, Is<SlotSummary> T> void fields(V &F, T &S) { F(S.Leaks); }

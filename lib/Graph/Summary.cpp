@@ -25,33 +25,48 @@ const char *leakSinkName(LeakSink S) {
 namespace {
 
 /// Whether every flow L describes is already described by Old: the same
-/// target at no more derefs, under no more conditions.
+/// target at no more derefs, under no more conditions, from no less of the
+/// object.
 bool covers(const Leak &Old, const Leak &L) {
   // A store into an unknown field cannot be undone: it covers one into a
   // known field, not the other way round.
   return Old.sameTarget(L) && Old.Derefs <= L.Derefs &&
          (Old.When.none() || Old.When == L.When) &&
-         (Old.WrittenField == 0 || Old.WrittenField == L.WrittenField);
+         (Old.WrittenField == 0 || Old.WrittenField == L.WrittenField) &&
+         (Old.wholeObject() ||
+          (Old.FieldR == L.FieldR && Old.FieldP == L.FieldP));
 }
 
 } // namespace
 
-bool SlotSummary::add(const Leak &L) {
+bool SlotSummary::add(const Leak &In) {
+  Leak L = In;
   for (const Leak &Old : Leaks)
     if (covers(Old, L))
       return false;
+  // Another field to the same target: the callee reads the object in
+  // several places, so say "the whole object" (one edge at the callers).
+  for (const Leak &Old : Leaks)
+    if (Old.sameTarget(L) && Old.Derefs == L.Derefs && Old.When == L.When &&
+        !L.wholeObject())
+      L.FieldR = L.FieldP = 0;
   std::erase_if(Leaks, [&](const Leak &Old) { return covers(L, Old); });
   Leaks.push_back(L);
   return true;
 }
 
 const Leak *SlotSummary::find(LeakSink S, int ContentSlot) const {
-  for (const Leak &L : Leaks)
-    if (L.Sink == S && L.ContentSlot == ContentSlot && L.When.none())
-      return &L;
-  for (const Leak &L : Leaks)
-    if (L.Sink == S && L.ContentSlot == ContentSlot)
-      return &L;
+  // Flows of single fields may sit beside each other: the fewest derefs.
+  const Leak *Best = nullptr;
+  for (bool Unconditional : {true, false}) {
+    for (const Leak &L : Leaks)
+      if (L.Sink == S && L.ContentSlot == ContentSlot &&
+          (!Unconditional || L.When.none()) &&
+          (!Best || L.Derefs < Best->Derefs))
+        Best = &L;
+    if (Best)
+      return Best;
+  }
   return nullptr;
 }
 
@@ -86,6 +101,10 @@ std::string describeLeak(const Leak &L,
   std::string S = Target + " level=" + std::to_string(L.Derefs);
   if (!L.Kind.empty())
     S += " (" + L.Kind + ")";
+  if (L.FieldR)
+    S += " field #" + std::to_string(L.FieldR);
+  if (L.FieldP)
+    S += " field ->#" + std::to_string(L.FieldP);
   if (!L.When.none())
     S += " if #" + std::to_string(L.When.Slot) +
          (L.When.Equal ? " == " : " != ") + std::to_string(L.When.Value);

@@ -83,7 +83,8 @@ std::string GraphAccess::validate(const Graph &G) {
     for (const Edge &E : L.In) {
       if (E.Src == NoLoc)
         Bad("location", E.Src);
-      Loc(E.Src), St(E.Store), Rd(E.Read), Fd(E.FieldW), Fd(E.FieldR);
+      Loc(E.Src), St(E.Store), Rd(E.Read), Fd(E.FieldW), Fd(E.FieldR),
+          Fd(E.FieldP);
       for (const Note &N : E.Notes)
         P(N.Where);
     }
@@ -101,6 +102,10 @@ std::string GraphAccess::validate(const Graph &G) {
       Fd(W);
     for (uint32_t R : F.ReadsGlobals)
       Fd(R);
+    for (const FunctionSummary *S : {&F.Declared, &F.Summary})
+      for (const SlotSummary &Slot : S->Slots)
+        for (const Leak &L : Slot.Leaks)
+          Fd(L.FieldR), Fd(L.FieldP);
   }
   if (!Err.empty())
     return Err;
@@ -131,6 +136,9 @@ std::string GraphAccess::validate(const Graph &G) {
     Fn(C.Caller), Loc(C.Result), P(C.Where);
     for (LocId L : C.Slots)
       Loc(L);
+    for (const SlotSummary &Slot : C.Declared.Slots)
+      for (const Leak &L : Slot.Leaks)
+        Fd(L.FieldR), Fd(L.FieldP);
   }
   for (FuncId F : G.ReadFns)
     Fn(F);

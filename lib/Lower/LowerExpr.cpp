@@ -101,9 +101,10 @@ void Lowerer::expr(const Hole &KIn, const Expr *E) {
     // A reference member holds an address: naming it dereferences it.
     if (Member->getType()->isReferenceType())
       BaseK = BaseK.deref();
-    if (ME->isArrow())
+    if (ME->isArrow()) {
       BaseK = BaseK.deref();
-    else if (!Member->getType()->isReferenceType())
+      BaseK.FieldP = fieldId(Member); // as for FieldR: the innermost wins
+    } else if (!Member->getType()->isReferenceType())
       BaseK.FieldR = fieldId(Member); // the innermost field wins
     expr(BaseK, ME->getBase());
     return;
@@ -460,10 +461,11 @@ void Lowerer::initList(const Hole &K, const InitListExpr *ILE) {
       if (FD->isUnnamedBitField())
         continue;
       Hole FK = K.note(note(ILE, "struct literal element"));
-      // A reference member binds to its initializer: it holds its address.
+      // A reference member binds to its initializer: it holds its address,
+      // in that field as a pointer member would.
       if (FD->getType()->isReferenceType())
         FK = FK.addr();
-      else if (!FK.FieldW)
+      if (!FK.FieldW)
         FK.FieldW = fieldId(FD);
       expr(FK, ILE->getInit(Idx++));
     }

@@ -64,8 +64,8 @@ void Lowerer::flow(const Hole &K, LocId Src) {
   if (K.blank() || Src == NoLoc)
     return;
   size_t Before = G.loc(K.Dst).In.size();
-  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read,
-            K.FieldW, K.FieldR);
+  G.addEdge(K.Dst, Src, K.Derefs, K.Flags, K.Store, K.Notes, K.Read, K.FieldW,
+            K.FieldR, K.FieldP);
   if (!FnStack.empty() && !fn().Guard.none() &&
       G.loc(K.Dst).In.size() > Before)
     G.loc(K.Dst).In.back().When = fn().Guard;

@@ -36,6 +36,7 @@ struct Hole {
   uint32_t Read = 0;
   uint32_t FieldW = 0; // the first-level field written (direct holes only)
   uint32_t FieldR = 0; // the first-level field read (direct reads only)
+  uint32_t FieldP = 0; // the field of the first pointee read (Edge::FieldP)
   std::vector<Note> Notes;
 
   bool blank() const { return Dst == NoLoc; }
@@ -43,8 +44,12 @@ struct Hole {
     Hole H = *this;
     // Loading through a pointer, the field read is the pointee's, not the
     // variable's. The field written is the destination's and stays.
-    if (D > 0)
+    if (D > 0) {
+      H.FieldP = H.FieldR;
       H.FieldR = 0;
+    } else if (D < 0) {
+      H.FieldP = 0; // the field now belongs to no pointee of the source
+    }
     H.Derefs += D;
     if (H.Derefs < -1)
       H.Derefs = -1; // &&x cannot be written; deeper means the same here

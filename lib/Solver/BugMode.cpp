@@ -97,7 +97,11 @@ bool isCallContentArrival(const Edge &E) {
 }
 
 bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E) {
-  if (!Opaque || E.FieldR != 0)
+  // A summary's read of one field may be of the field the callee filled:
+  // it is judged as the copy of the whole object it narrows.
+  bool FieldRead =
+      E.FieldR != 0 && !(E.Flags & (EdgeCallResult | EdgeCallContent));
+  if (!Opaque || FieldRead)
     return !Opaque;
   if (E.Derefs == 0)
     return true; // a copy of the whole object
@@ -109,6 +113,31 @@ bool passesOpaque(const Graph &G, bool Opaque, LocId Dst, const Edge &E) {
     if (N.Why == "container" || N.Why == "view" || N.Why == "thread")
       return true;
   return false;
+}
+
+/// Where the value sits after the step, for the summary edges' field
+/// reads. Only moves that cannot put the value into another field keep
+/// what is known: a copy of the whole object, taking its address. A store
+/// through a pointer may write a field (`p->f = v` records none), a callee
+/// may do anything, and a decayed array points to an element, not to it.
+void fieldsAfter(const Graph &G, const WalkState &From, LocId Dst,
+                 const Edge &E, WalkState &To) {
+  To.ObjField = E.FieldW;
+  To.PointeeField = 0;
+  if (E.Flags & (EdgeResolved | EdgeCallContent | EdgeCallResult) ||
+      G.loc(Dst).Kind == LocKind::Indirect || E.FieldP)
+    return;
+  if (E.Derefs == 0) {
+    if (!E.FieldW && !E.FieldR)
+      To.ObjField = From.ObjField;
+    // The same pointer, wherever it is read from.
+    To.PointeeField = From.PointeeField;
+  } else if (E.Derefs == -1 && !E.FieldR) {
+    for (const Note &N : E.Notes)
+      if (N.Why == "array decay")
+        return;
+    To.PointeeField = From.ObjField;
+  }
 }
 
 } // namespace
@@ -123,10 +152,18 @@ bool stepCarries(const Graph &G, const WalkState &From, LocId Dst,
     return false;
   if (!passesOpaque(G, From.Opaque, Dst, E))
     return false;
+  bool Summary = E.Flags & (EdgeCallResult | EdgeCallContent);
+  // A callee's read of one field of its argument (or of what it points to)
+  // carries nothing from another field.
+  if (Summary && E.FieldR && From.ObjField && From.ObjField != E.FieldR)
+    return false;
+  if (Summary && E.FieldP && From.PointeeField && From.PointeeField != E.FieldP)
+    return false;
   To.Last = E.Store != NoStore ? E.Store : From.Last;
   To.Arrival = E.Store;
   To.Field = E.FieldW;
   To.Opaque = From.Opaque || isCallContentArrival(E);
+  fieldsAfter(G, From, Dst, E, To);
   return true;
 }
 
@@ -264,13 +301,23 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
       Out[L.In[I].Src].push_back({D, static_cast<int>(I)});
   }
 
+  // Where a value sits matters only to the field reads of summary edges:
+  // without them, states that differ only there are one (as before they
+  // existed), so the search is the same.
+  bool FieldReads = false;
+  for (LocId D = 0; D < G.numLocs() && !FieldReads; ++D)
+    for (const Edge &E : G.loc(D).In)
+      if ((E.Flags & (EdgeCallResult | EdgeCallContent)) &&
+          (E.FieldR || E.FieldP))
+        FieldReads = true;
+
   std::vector<Witness> Result;
   for (LocId X = 0; X < G.numLocs(); ++X) {
     const Location &Obj = G.loc(X);
     if (!Obj.isStackObject())
       continue;
     std::vector<SearchState> States;
-    std::set<std::tuple<LocId, int, StoreId, bool>> Seen;
+    std::set<std::tuple<LocId, int, StoreId, bool, uint32_t, uint32_t>> Seen;
     std::deque<int> Work;
     States.push_back({X, 0, WalkState{}, -1, {NoLoc, -1}});
     Work.push_back(0);
@@ -294,7 +341,11 @@ std::vector<Witness> findDanglingWitnesses(const Graph &G, const Solver &S) {
         if (!stepCarries(G, St.Walk, Step.Dst, E, To))
           continue;
         StoreId Last = To.Last;
-        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque}).second)
+        // With Field set, ObjField is Field: told apart as before, not more.
+        uint32_t Where = FieldReads && !To.Field ? To.ObjField : 0;
+        uint32_t Pointee = FieldReads ? To.PointeeField : 0;
+        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque, Where, Pointee})
+                 .second)
           continue;
         States.push_back({Step.Dst, Next, To, Cur, Step});
         int Idx = static_cast<int>(States.size() - 1);

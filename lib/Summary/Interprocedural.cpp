@@ -16,6 +16,7 @@
 #include "cxxescape/Components.h"
 #include "cxxescape/Interprocedural.h"
 #include "CallKills.h"
+#include "FieldReads.h"
 #include "UnreadGlobals.h"
 #include "Waits.h"
 #include "cxxescape/BugMode.h"
@@ -80,6 +81,7 @@ struct BfsState {
   WalkState Walk;
   std::string Kind;
   ParamGuard When; // the first condition on a parameter along the path
+  ParamFieldRead Fields; // which field of the parameter the flow reads
 };
 
 } // namespace
@@ -96,12 +98,14 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
 
   for (auto [Slot, P] : Slots) {
     const Location &PL = G.loc(P);
-    std::set<std::tuple<LocId, int, StoreId, bool, ParamGuard>> Seen;
+    std::set<std::tuple<LocId, int, StoreId, bool, ParamGuard, ParamFieldRead,
+                        uint32_t, uint32_t>>
+        Seen;
     std::deque<BfsState> Work;
     WalkState Start;
     Start.Arrival = PL.EntryStore;
-    Work.push_back({P, 0, Start, "", ParamGuard()});
-    Seen.insert({P, 0, NoStore, false, ParamGuard()});
+    Work.push_back({P, 0, Start, "", ParamGuard(), ParamFieldRead()});
+    Seen.insert({P, 0, NoStore, false, ParamGuard(), ParamFieldRead(), 0, 0});
     while (!Work.empty()) {
       BfsState St = Work.front();
       Work.pop_front();
@@ -114,10 +118,13 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
         int Next = St.Level + E.Derefs;
         // Holding a heap object's address reaches what it holds, at the
         // level it holds it.
-        if (From.Kind == LocKind::Alloc && E.Derefs < 0)
+        bool AllocAddr = From.Kind == LocKind::Alloc && E.Derefs < 0;
+        if (AllocAddr)
           Next = St.Level;
         if (Next < MinLevel)
           continue;
+        ParamFieldRead Fields =
+            St.Fields.step(G, AllocAddr, Step.Dst, E, St.Level, Next, MaxLevel);
         Next = std::min(Next, MaxLevel);
         WalkState To;
         if (!stepCarries(G, St.Walk, Step.Dst, E, To))
@@ -127,13 +134,17 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
         ParamGuard When = St.When;
         if (When.none() && !E.When.none() && D.Fn == F)
           When = E.When;
-        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque, When}).second)
+        if (!Seen.insert({Step.Dst, Next, Last, To.Opaque, When, Fields,
+                          To.ObjField, To.PointeeField})
+                 .second)
           continue;
         std::string Kind = St.Kind.empty() ? edgeKind(E) : St.Kind;
         bool Held = Last == NoStore || G.store(Last).survives(NoLoc, NoFunc);
+        uint32_t FR = Fields.FieldR, FP = Fields.FieldP;
         if (D.Kind == LocKind::Result && D.Fn == F) {
           if (Next >= 0 && Held)
-            S.slot(Slot).add({LeakSink::Result, Next, -1, Kind, "", When});
+            S.slot(Slot).add(
+                {LeakSink::Result, Next, -1, Kind, "", When, FR, FP});
           continue;
         }
         if (isSummarySink(D)) {
@@ -143,12 +154,12 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
               int To = slotOf(G, F, D.Via);
               if (To >= 0)
                 S.slot(Slot).add(
-                    {LeakSink::Content, Next, To, Kind, D.Name, When});
+                    {LeakSink::Content, Next, To, Kind, D.Name, When, FR, FP});
               else
                 S.slot(Slot).add(
-                    {LeakSink::Heap, Next, -1, Kind, D.Name, When});
+                    {LeakSink::Heap, Next, -1, Kind, D.Name, When, FR, FP});
             } else {
-              Leak L{leakSinkOf(D), Next, -1, Kind, D.Name, When};
+              Leak L{leakSinkOf(D), Next, -1, Kind, D.Name, When, FR, FP};
               // The field or global written, for a later call that may
               // write it again (as for a store in the caller's body).
               L.WrittenField = E.FieldW ? E.FieldW : D.Global;
@@ -157,7 +168,7 @@ FunctionSummary computeSummary(const Graph &G, FuncId F,
           }
           continue;
         }
-        Work.push_back({Step.Dst, Next, To, Kind, When});
+        Work.push_back({Step.Dst, Next, To, Kind, When, Fields});
       }
     }
   }
@@ -189,6 +200,8 @@ private:
   bool applyCall(CallId C);
   void addEdge(LocId Dst, LocId Src, int Derefs, std::vector<Note> Notes,
                uint8_t Flags = 0, StoreId St = NoStore);
+  /// The edge the last addEdge added, or null.
+  Edge *LastAdded = nullptr;
   LocId newSink(const CallSite &C, SinkKind K, const std::string &Name);
   LocId contentOf(CallId C, int Slot);
   std::string leakText(const CallSite &C, int Slot, const Leak &L) const;
@@ -205,7 +218,9 @@ private:
   std::vector<const ModelEntry *> Model;     // per call
   std::vector<std::vector<CallId>> CallsOf;  // per function
   std::vector<std::vector<LocId>> StoresOf;  // per function: Indirects
-  std::set<std::tuple<CallId, int, int, int, int, uint32_t>> Applied;
+  std::set<std::tuple<CallId, int, int, int, int, uint32_t, uint32_t,
+                      uint32_t>>
+      Applied;
   std::unique_ptr<CallKills> Kills;
   std::unique_ptr<Waits> WaitCalls;
   /// Per call and leak target: the store standing for what the callee
@@ -288,9 +303,11 @@ void CallSolver::addEdge(LocId Dst, LocId Src, int Derefs,
                          std::vector<Note> Notes, uint8_t Flags,
                          StoreId St) {
   size_t Before = G.loc(Dst).In.size();
+  LastAdded = nullptr;
   G.addEdge(Dst, Src, Derefs, Flags, St, std::move(Notes));
   if (G.loc(Dst).In.size() == Before)
     return;
+  LastAdded = &G.loc(Dst).In.back();
   if (Out.size() < G.numLocs())
     Out.resize(G.numLocs());
   Out[Src].push_back({Dst, static_cast<int>(Before)});
@@ -433,9 +450,10 @@ bool CallSolver::applyCall(CallId C) {
           CS.SlotKnown[L.When.Slot] &&
           !L.When.holds(CS.SlotValues[L.When.Slot]))
         continue;
-      auto Key = std::make_tuple(C, static_cast<int>(S),
-                                 static_cast<int>(L.Sink), L.ContentSlot,
-                                 L.Derefs, L.WrittenField);
+      auto Key =
+          std::make_tuple(C, static_cast<int>(S), static_cast<int>(L.Sink),
+                          L.ContentSlot, L.Derefs, L.FieldR, L.FieldP,
+                          L.WrittenField);
       if (!Applied.insert(Key).second)
         continue;
       // Inserted here and taken out here (a hand-off queue): optimistic.
@@ -493,6 +511,8 @@ bool CallSolver::applyCall(CallId C) {
       addEdge(To, From, L.Derefs, std::move(Notes),
               L.Sink == LeakSink::Content ? EdgeCallContent : 0, St);
       Added = true;
+      if (LastAdded)
+        applyLeakFields(*LastAdded, L);
     }
   }
   return Added;

@@ -29,6 +29,25 @@ int *otherElement(int *q) {
   return arr[1];
 }
 
+// A reference member holds the address it is bound to in its own field.
+struct WithRef {
+  const int &r;
+  int *b;
+};
+
+int *otherFieldThanReference(int *q) {
+  int x = 0;
+  WithRef w{x, q};
+  return w.b;
+}
+
+const int *referenceMember(int *q) {
+  int x = 0;
+  WithRef w{x, q};
+  // CHECK: fields-one-level.cpp:[[@LINE+1]]:3: warning: address of local variable 'x' is returned{{.*}}[escape-return]
+  return &w.r;
+}
+
 int *sameField(int *q) {
   int x = 0;
   Two t{&x, q};
