@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tables of the corpus findings with their triage verdicts.
 
-    bench/corpus/triage.py WORKDIR/findings MODE   # MODE: default or inter
+    bench/corpus/triage.py WORKDIR/findings MODE   # MODE: default or intra
 
 Reads WORKDIR/findings/<project>.<MODE>.json (cxx-escape --format=json) and
 prints one Markdown row per finding: where, rule, object, verdict (TP/FP),

@@ -141,21 +141,23 @@ static const VarDecl *localObject(const Expr *E, bool IsAddress) {
   return VD;
 }
 
-/// Whether an argument hands the callee the address of (part of) a local
-/// object: `&x`, `&x.f`, `&a[i]`, `x` by reference, a lambda capturing a
-/// local by reference. A pointer variable holding one is not seen here.
-static bool handsLocal(const Expr *E, bool IsAddress) {
+/// The locals whose (parts') addresses an argument hands the callee: `&x`,
+/// `&x.f`, `&a[i]`, `x` by reference, a lambda capturing locals by
+/// reference. A pointer variable holding one is not seen here.
+static void handedLocals(const Expr *E, bool IsAddress,
+                         llvm::SmallVectorImpl<const VarDecl *> &Out) {
   E = E->IgnoreParenImpCasts();
   if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        return true;
-    return false;
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Out.push_back(VD);
+    return;
   }
   if (!IsAddress) {
     const auto *UO = dyn_cast<UnaryOperator>(E);
     if (!UO || UO->getOpcode() != UO_AddrOf)
-      return false;
+      return;
     E = UO->getSubExpr();
   }
   while (true) {
@@ -170,7 +172,8 @@ static bool handsLocal(const Expr *E, bool IsAddress) {
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+  if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
+    Out.push_back(VD);
 }
 
 /// Names the object of a member call so that an insertion and a removal on
@@ -231,7 +234,8 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   } else {
     C.Display = "an indirect call";
   }
-  bool HandsLocal = false;
+  llvm::SmallVector<const VarDecl *, 4> Handed;
+  std::vector<LocId> HandedObjects;
   // Slot 0: the object the callee works on, by address.
   C.Slots.push_back(NoLoc);
   C.SlotNames.push_back("this");
@@ -250,7 +254,8 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
         G.loc(OK.Dst).Kind != LocKind::Sink &&
         G.loc(OK.Dst).Kind != LocKind::Indirect) {
       flow(holeOf(Slot).addr(), OK.Dst);
-      HandsLocal = G.loc(OK.Dst).isStackObject();
+      if (G.loc(OK.Dst).isStackObject())
+        HandedObjects.push_back(OK.Dst);
     } else {
       LocId Obj = newLoc(LocKind::Temp, "", C.Where, CurScope);
       flow(holeOf(Slot).addr(), Obj);
@@ -267,7 +272,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     if (Spec.ReceiverIsPointer)
       ObjectType = ObjectType->getPointeeType();
     C.PlainContent[0] = !ObjectType.isNull() && !contentHoldsPointers(ObjectType);
-    HandsLocal = handsLocal(Spec.Receiver, !Spec.ReceiverIsPointer);
+    handedLocals(Spec.Receiver, !Spec.ReceiverIsPointer, Handed);
     if (const VarDecl *VD =
             localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
       C.SlotStores.resize(1, NoStore);
@@ -310,16 +315,23 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
       C.SlotStores.resize(C.Slots.size(), NoStore);
       C.SlotStores.back() = newStore(Spec.Call, nullptr, A, VD);
     }
-    HandsLocal = HandsLocal || handsLocal(A, ByRef && A->isGLValue());
+    handedLocals(A, ByRef && A->isGLValue(), Handed);
   }
-  if (HandsLocal && Spec.Call) {
-    // Analysed like a store made by the call; only for calls that hand over
-    // a local, since every such store costs a walk of the CFG.
+  for (const VarDecl *VD : Handed) {
+    auto It = VarLocs.find(VD);
+    if (It != VarLocs.end())
+      HandedObjects.push_back(It->second);
+  }
+  if (!HandedObjects.empty() && Spec.Call) {
+    // Analysed like a store made by the call, for the locals it hands over;
+    // only for such calls, since every one costs a walk of the CFG.
     StoreId St = G.addStore();
     PendingStore PS;
     PS.Id = St;
     PS.Anchor = Spec.Call;
     PS.FullExpr = CurFullExpr;
+    llvm::sort(HandedObjects);
+    PS.Handed = std::move(HandedObjects);
     fn().CallStores.push_back(std::move(PS));
     C.After = St;
   }

@@ -87,6 +87,8 @@ struct PendingStore {
   /// The field or global written when the destination is `x.f`, `p->f` or
   /// a global: a later call writing it again may undo the store.
   uint32_t DstField = 0;
+  /// For a store standing for a call: the locals it hands over (sorted).
+  std::vector<LocId> Handed;
 };
 
 /// A `new` whose result is stored in a local pointer variable: the CFG

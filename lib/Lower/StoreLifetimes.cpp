@@ -27,6 +27,10 @@ namespace {
 
 /// Limits the work on huge functions; beyond it stores stay conservative.
 constexpr size_t StepBudget = 2000000;
+/// The calls that hand over a local are many in a long test function; their
+/// stores are a refinement, so they share a smaller budget that also counts
+/// the work on the call sets. Beyond it they stay unanalysed (conservative).
+constexpr size_t CallStoreBudget = 1000000;
 
 struct Point {
   const CFGBlock *Block;
@@ -100,8 +104,11 @@ private:
   }
 
 public:
-  /// Gives the next stores a budget of their own.
-  void resetBudget() { Steps = 0; }
+  /// Gives the call stores a budget of their own.
+  void startCallStores() {
+    Steps = 0;
+    CallStores = true;
+  }
 
 private:
 
@@ -126,6 +133,8 @@ private:
   /// The field or global each assignment writes (when it is one).
   std::map<const Stmt *, uint32_t> AssignFields;
   size_t Steps = 0;
+  bool CallStores = false;
+  size_t CallStoreWork = 0;
 };
 
 void StoreAnalysis::index() {
@@ -397,6 +406,9 @@ StoreAnalysis::MustCalls StoreAnalysis::mustCalls(Point Start,
       return MC; // incomplete: no call is known to come first
     const CFGBlock *B = Work.back();
     Work.pop_back();
+    if (CallStores &&
+        (CallStoreWork += B->size() + MC.In[B].size()) > CallStoreBudget)
+      return MC;
     if (auto Out = callsIn(B, 0, B->size(), PS, MC.In[B]))
       Propagate(B, *Out);
   }
@@ -446,6 +458,8 @@ bool StoreAnalysis::runFromEntry(const PendingStore &PS) {
 }
 
 void StoreAnalysis::run(const PendingStore &PS) {
+  if (CallStores && CallStoreWork > CallStoreBudget)
+    return;
   Point Start;
   if (PS.AnchorVar) {
     auto It = DeclAt.find(PS.AnchorVar);
@@ -481,11 +495,14 @@ void StoreAnalysis::run(const PendingStore &PS) {
     Steps = Before; // give the next store a chance; this one stays unknown
     return;
   }
+  if (CallStores)
+    CallStoreWork += Steps - Before;
 
-  // For memory that outlives the function, which calls come before each
-  // object dies: a callee may write the field again, or wait for the
-  // thread the value was handed to.
-  bool Killable = !PS.LocalDst;
+  // For a field or global, and for what a call hands over: which calls come
+  // before each object dies (a callee may write the field again, or wait
+  // for the thread the value was handed to).
+  bool ForCall = !PS.Handed.empty();
+  bool Killable = !PS.LocalDst && (PS.DstField || ForCall);
   MustCalls MC;
   if (Killable) {
     size_t BeforeCalls = Steps;
@@ -506,8 +523,15 @@ void StoreAnalysis::run(const PendingStore &PS) {
         Objs.push_back(T);
     for (LocId Obj : Objs) {
       Survives.insert(Obj);
-      if (Killable)
-        KilledBy.push_back(callsBefore(Obj, mustCallsAt(MC, At, PS)));
+      if (!Killable)
+        continue;
+      // The objects handed over, and what they may hold (a thread object
+      // holds the lambda's captures): any object dying later. Bounded: an
+      // object with no entry is simply not released.
+      CallSet Calls = mustCallsAt(MC, At, PS);
+      if (ForCall && (CallStoreWork += Calls.size() + 1) > CallStoreBudget)
+        continue;
+      KilledBy.push_back(callsBefore(Obj, Calls));
     }
   };
   for (auto &[VD, P] : Ends)
@@ -559,7 +583,7 @@ void analyzeStoreLifetimes(Lowerer &L, const FunctionDecl *FD,
     A.run(PS);
   // Calls that hand over a local: many, and optional (an unanalysed one is
   // judged as before), so they do not eat the stores' budget.
-  A.resetBudget();
+  A.startCallStores();
   for (const PendingStore &PS : L.fn().CallStores)
     A.run(PS);
   // A parameter's value from the caller: which reads of it does it reach?
