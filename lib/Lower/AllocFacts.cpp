@@ -31,6 +31,8 @@ namespace {
 /// Limits the work on huge functions; beyond it the facts stay unknown.
 constexpr size_t StepBudget = 200000;
 
+} // namespace
+
 const Expr *stripInit(const Expr *E) {
   for (;;) {
     const Expr *Next = E->IgnoreParenImpCasts();
@@ -45,6 +47,8 @@ const Expr *stripInit(const Expr *E) {
     E = Next;
   }
 }
+
+namespace {
 
 std::optional<uint64_t> sizeOf(const ASTContext &Ctx, QualType T) {
   if (T.isNull() || T->isDependentType() || T->isIncompleteType() ||

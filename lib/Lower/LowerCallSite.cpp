@@ -141,23 +141,21 @@ static const VarDecl *localObject(const Expr *E, bool IsAddress) {
   return VD;
 }
 
-/// The locals whose (parts') addresses an argument hands the callee: `&x`,
-/// `&x.f`, `&a[i]`, `x` by reference, a lambda capturing locals by
+/// Whether an argument hands the callee the address of (part of) a local:
+/// `&x`, `&x.f`, `&a[i]`, `x` by reference, a lambda capturing a local by
 /// reference. A pointer variable holding one is not seen here.
-static void handedLocals(const Expr *E, bool IsAddress,
-                         llvm::SmallVectorImpl<const VarDecl *> &Out) {
+static bool handsLocal(const Expr *E, bool IsAddress) {
   E = E->IgnoreParenImpCasts();
   if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Out.push_back(VD);
-    return;
+        return true;
+    return false;
   }
   if (!IsAddress) {
     const auto *UO = dyn_cast<UnaryOperator>(E);
     if (!UO || UO->getOpcode() != UO_AddrOf)
-      return;
+      return false;
     E = UO->getSubExpr();
   }
   while (true) {
@@ -172,8 +170,7 @@ static void handedLocals(const Expr *E, bool IsAddress,
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
-    Out.push_back(VD);
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
 }
 
 /// Names the object of a member call so that an insertion and a removal on
@@ -234,8 +231,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
   } else {
     C.Display = "an indirect call";
   }
-  llvm::SmallVector<const VarDecl *, 4> Handed;
-  std::vector<LocId> HandedObjects;
+  bool HandsLocal = false;
   // Slot 0: the object the callee works on, by address.
   C.Slots.push_back(NoLoc);
   C.SlotNames.push_back("this");
@@ -254,8 +250,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
         G.loc(OK.Dst).Kind != LocKind::Sink &&
         G.loc(OK.Dst).Kind != LocKind::Indirect) {
       flow(holeOf(Slot).addr(), OK.Dst);
-      if (G.loc(OK.Dst).isStackObject())
-        HandedObjects.push_back(OK.Dst);
+      HandsLocal = G.loc(OK.Dst).isStackObject();
     } else {
       LocId Obj = newLoc(LocKind::Temp, "", C.Where, CurScope);
       flow(holeOf(Slot).addr(), Obj);
@@ -272,7 +267,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     if (Spec.ReceiverIsPointer)
       ObjectType = ObjectType->getPointeeType();
     C.PlainContent[0] = !ObjectType.isNull() && !contentHoldsPointers(ObjectType);
-    handedLocals(Spec.Receiver, !Spec.ReceiverIsPointer, Handed);
+    HandsLocal = handsLocal(Spec.Receiver, !Spec.ReceiverIsPointer);
     if (const VarDecl *VD =
             localObject(Spec.Receiver, !Spec.ReceiverIsPointer)) {
       C.SlotStores.resize(1, NoStore);
@@ -315,14 +310,9 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
       C.SlotStores.resize(C.Slots.size(), NoStore);
       C.SlotStores.back() = newStore(Spec.Call, nullptr, A, VD);
     }
-    handedLocals(A, ByRef && A->isGLValue(), Handed);
+    HandsLocal = HandsLocal || handsLocal(A, ByRef && A->isGLValue());
   }
-  for (const VarDecl *VD : Handed) {
-    auto It = VarLocs.find(VD);
-    if (It != VarLocs.end())
-      HandedObjects.push_back(It->second);
-  }
-  if (!HandedObjects.empty() && Spec.Call) {
+  if (HandsLocal && Spec.Call) {
     // Analysed like a store made by the call, for the locals it hands over;
     // only for such calls, since every one costs a walk of the CFG.
     StoreId St = G.addStore();
@@ -330,8 +320,7 @@ void Lowerer::callSite(const Hole &K, const CallSiteSpec &Spec) {
     PS.Id = St;
     PS.Anchor = Spec.Call;
     PS.FullExpr = CurFullExpr;
-    llvm::sort(HandedObjects);
-    PS.Handed = std::move(HandedObjects);
+    PS.ForCall = true;
     fn().CallStores.push_back(std::move(PS));
     C.After = St;
   }

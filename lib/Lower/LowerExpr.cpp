@@ -22,18 +22,7 @@ static bool mentions(const Stmt *S, const VarDecl *VD) {
 
 /// A call of a user constructor, under the nodes that only wrap it.
 static bool buildsObject(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParens();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BT->getSubExpr();
-    else if (const auto *CE = dyn_cast<ConstantExpr>(E))
-      E = CE->getSubExpr();
-    else
-      break;
-  }
-  const auto *CE = dyn_cast<CXXConstructExpr>(E);
+  const auto *CE = dyn_cast<CXXConstructExpr>(stripInit(E));
   return CE && CE->getConstructor() && !CE->getConstructor()->isTrivial() &&
          !CE->getConstructor()->isCopyOrMoveConstructor();
 }

@@ -87,8 +87,8 @@ struct PendingStore {
   /// The field or global written when the destination is `x.f`, `p->f` or
   /// a global: a later call writing it again may undo the store.
   uint32_t DstField = 0;
-  /// For a store standing for a call: the locals it hands over (sorted).
-  std::vector<LocId> Handed;
+  /// The store stands for a call that hands over a local (CallSite::After).
+  bool ForCall = false;
 };
 
 /// A `new` whose result is stored in a local pointer variable: the CFG
@@ -322,6 +322,10 @@ std::string ownerChange(const clang::ASTContext &Ctx, const clang::VarDecl *VD,
 /// the allocation to the function's exits deletes it (CFG).
 void analyzeAllocFacts(Lowerer &L, const clang::FunctionDecl *FD,
                        const clang::Stmt *Body);
+
+/// E without the nodes that only wrap a value (parentheses, implicit casts,
+/// cleanups, temporaries' bindings and materialization).
+const clang::Expr *stripInit(const clang::Expr *E);
 
 /// Whether S is a while, for, do or range-for statement.
 bool isLoop(const clang::Stmt *S);

@@ -501,7 +501,7 @@ void StoreAnalysis::run(const PendingStore &PS) {
   // For a field or global, and for what a call hands over: which calls come
   // before each object dies (a callee may write the field again, or wait
   // for the thread the value was handed to).
-  bool ForCall = !PS.Handed.empty();
+  bool ForCall = PS.ForCall;
   bool Killable = !PS.LocalDst && (PS.DstField || ForCall);
   MustCalls MC;
   if (Killable) {
